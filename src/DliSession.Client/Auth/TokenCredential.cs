@@ -1,0 +1,14 @@
+using System.Security;
+
+namespace DliSession.Client.Auth;
+
+/// <summary>An IAM token, sent as <c>X-Auth-Token</c> on every request.</summary>
+public sealed class TokenCredential(SecureString token) : DliCredential
+{
+    public const string HeaderName = "X-Auth-Token";
+
+    public override string Kind => "Token";
+
+    internal override void Authenticate(HttpRequestMessage request, ReadOnlySpan<byte> body, string projectId, DateTimeOffset now) =>
+        request.Headers.TryAddWithoutValidation(HeaderName, SecureStrings.Reveal(token));
+}
