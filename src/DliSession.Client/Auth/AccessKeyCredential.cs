@@ -15,5 +15,5 @@ public sealed class AccessKeyCredential(string accessKey, SecureString secretKey
     public override string Kind => IsTemporary ? "TemporaryAkSk" : "AkSk";
 
     internal override void Authenticate(HttpRequestMessage request, ReadOnlySpan<byte> body, string projectId, DateTimeOffset now) =>
-        throw new NotImplementedException("AK/SK signing lands with the authentication issue.");
+        throw new NotImplementedException($"AK/SK signing lands with the authentication issue ({secretKey.Length}).");
 }

@@ -1,0 +1,104 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks the DliSession module.
+.DESCRIPTION
+    Needs only the .NET 10 SDK: run it as `dotnet tool restore && dotnet pwsh ./build.ps1 <Task>`.
+    Build     publishes the importable module to out/DliSession and the emulator to out/emulator.
+    Test      runs xunit and Pester and ends with "Total: N passed, N failed, N skipped"; exits 1 on any failure.
+    Demo      starts the emulator on a free loopback port, connects, creates a session, lists sessions, stops it.
+    Emulator  runs the local DLI emulator in the foreground (pass options with -EmulatorArgument).
+    Clean     removes out/ and every bin/ and obj/ folder.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Clean')]
+    [string[]] $Task = 'Build',
+
+    [string[]] $EmulatorArgument = @('--urls', 'http://127.0.0.1:5080')
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'DliSession'
+$EmulatorOut = Join-Path $Out 'emulator'
+$PesterVersion = '5.7.1'
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails, showing what failed.
+    param([Parameter(Mandatory)] [string] $FilePath, [string[]] $ArgumentList = @())
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('publish', "$Root/src/DliSession/DliSession.csproj", '-c', 'Release', '-o', $ModuleOut, '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet @('publish', "$Root/src/DliSession.Emulator/DliSession.Emulator.csproj", '-c', 'Release', '-o', $EmulatorOut, '--nologo', '-v', 'quiet')
+    Write-Host "Module: $ModuleOut"
+}
+
+function Get-PesterPath {
+    Invoke-Native dotnet @('restore', "$Root/build/tools.csproj", '--nologo', '-v', 'quiet')
+    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $psd1 = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $psd1)) { throw "Pester $PesterVersion was not restored to $psd1." }
+    $psd1
+}
+
+function Get-TrxCount {
+    # Sums the counters of every xunit result file: passed, failed, and not executed (skipped).
+    param([string] $Folder)
+    $count = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in Get-ChildItem $Folder -Filter *.trx -Recurse) {
+        $counters = ([xml](Get-Content -Raw $file.FullName)).TestRun.ResultSummary.Counters
+        $count.Passed += [int]$counters.passed
+        $count.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $count.Skipped += [int]$counters.notExecuted
+    }
+    $count
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $Out 'test-results'
+    Remove-Item $results -Recurse -Force -ErrorAction Ignore
+
+    & dotnet test "$Root/DliPowerShell.sln" -c Release --nologo --logger 'trx' --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $xunit = Get-TrxCount $results
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # a build or runner failure counts
+
+    $summary = Join-Path $results 'pester-summary.json'
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File "$Root/tests/run-pester.ps1" `
+        -Pester (Get-PesterPath) -Path "$Root/tests/pester" -OutFile (Join-Path $results 'pester.xml') -SummaryFile $summary
+    $pester = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+
+    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
+    Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host ("Total: {0} passed, {1} failed, {2} skipped" -f ($xunit.Passed + $pester.Passed), $failed, ($xunit.Skipped + $pester.Skipped))
+    if ($failed -gt 0 -or ($xunit.Passed + $pester.Passed) -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File "$Root/tools/demo.ps1" -ModulePath "$ModuleOut/DliSession.psd1" -EmulatorPath "$EmulatorOut/DliSession.Emulator.dll"
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Emulator {
+    Invoke-Build
+    Invoke-Native dotnet (@("$EmulatorOut/DliSession.Emulator.dll") + $EmulatorArgument)
+}
+
+function Invoke-Clean {
+    Remove-Item $Out -Recurse -Force -ErrorAction Ignore
+    Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force -ErrorAction Ignore
+}
+
+foreach ($name in $Task) {
+    Write-Host "== $name"
+    & "Invoke-$name"
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DliSession.Client.Json;
+
+/// <summary>A map whose values are kept as text: strings as they are, anything else as its raw JSON.</summary>
+internal sealed class LenientStringMapConverter : JsonConverter<Dictionary<string, string?>>
+{
+    public override Dictionary<string, string?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null) return null;
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            // "Array of objects" in the documentation: take the first object, if any.
+            Dictionary<string, string?>? first = null;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.StartObject && first is null) first = ReadObject(ref reader);
+                else reader.Skip();
+            }
+            return first;
+        }
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException($"Expected an object but found {reader.TokenType}.");
+        return ReadObject(ref reader);
+    }
+
+    private static Dictionary<string, string?> ReadObject(ref Utf8JsonReader reader)
+    {
+        var map = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = reader.TokenType switch
+            {
+                JsonTokenType.Null => null,
+                JsonTokenType.String => reader.GetString(),
+                _ => JsonElement.ParseValue(ref reader).GetRawText(),
+            };
+        }
+        return map;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Dictionary<string, string?> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, text) in value) writer.WriteString(key, text);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>An integer sent as a number or as a numeric string.</summary>
+internal sealed class LenientIntConverter : JsonConverter<int?>
+{
+    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.Number => reader.GetInt32(),
+            JsonTokenType.String when int.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => throw new JsonException($"Expected an integer but found {reader.TokenType}."),
+        };
+
+    public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
+    {
+        if (value is { } n) writer.WriteNumberValue(n); else writer.WriteNullValue();
+    }
+}
+
+/// <summary>A string, or the first string of an array of strings.</summary>
+internal sealed class FirstStringConverter : JsonConverter<string?>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null: return null;
+            case JsonTokenType.String: return reader.GetString();
+            case JsonTokenType.StartArray:
+                string? first = null;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.String) first ??= reader.GetString();
+                    else throw new JsonException($"Expected strings in the array but found {reader.TokenType}.");
+                }
+                return first;
+            default: throw new JsonException($"Expected a string but found {reader.TokenType}.");
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value);
+}

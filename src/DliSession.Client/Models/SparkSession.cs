@@ -1,0 +1,37 @@
+namespace DliSession.Client.Models;
+
+/// <summary>
+/// A DLI Spark session as the module emits it. It carries the <see cref="Context"/> it was read with, so a later
+/// cmdlet in the pipeline acts on the same endpoint, project and credential without being told again.
+/// </summary>
+public sealed class SparkSession
+{
+    public required string Id { get; init; }
+    public string? AppId { get; init; }
+    public string? Name { get; init; }
+    public string? Owner { get; init; }
+    public string? ProxyUser { get; init; }
+    public string? Kind { get; init; }
+
+    /// <summary>The state exactly as the service sent it; an open set (Livy servers add <c>killed</c>).</summary>
+    public required string State { get; init; }
+
+    public string? ScType { get; init; }
+    public string? ClusterName { get; init; }
+    public string? Queue { get; init; }
+    public IReadOnlyDictionary<string, string?>? AppInfo { get; init; }
+    public string[] Log { get; init; } = [];
+    public DateTimeOffset? CreateTime { get; init; }
+    public DateTimeOffset? UpdateTime { get; init; }
+
+    public required string ProjectId { get; init; }
+    public required Uri Endpoint { get; init; }
+    public required DliContext Context { get; init; }
+
+    /// <summary>The queue the session runs in: the Recommended variant's queue, else the Discarded variant's cluster.</summary>
+    public string? Target => Queue ?? ClusterName;
+
+    public bool IsTerminal => SessionStates.IsTerminal(State);
+
+    public override string ToString() => Id;
+}

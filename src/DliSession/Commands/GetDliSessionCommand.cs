@@ -1,0 +1,115 @@
+using System.Management.Automation;
+using DliSession.Client;
+using DliSession.Client.Models;
+using DliSession.Commands.Binding;
+using DliSession.Commands.Infrastructure;
+
+namespace DliSession.Commands;
+
+/// <summary>Gets sessions by id, or lists them page by page, writing each one as soon as its page arrives.</summary>
+[Cmdlet(VerbsCommon.Get, "DliSession", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[OutputType(typeof(SparkSession))]
+public sealed class GetDliSessionCommand : DliCmdlet
+{
+    private const string ListSet = "List";
+    private const string IdSet = "Id";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("SessionId")]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = [];
+
+    /// <summary>Sent to the service: only sessions of this cluster (the Discarded variant's name for a queue).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ClusterName { get; set; }
+
+    /// <summary>Sent to the service: only sessions of this queue.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Queue { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(SessionStateCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? State { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, 100_000)]
+    public int PageSize { get; set; } = DliClient.DefaultPageSize;
+
+    protected override void BeginProcessing()
+    {
+        if (ClusterName is not null && Queue is not null)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("DliClusterAndQueue",
+                "-ClusterName and -Queue cannot be used together: DLI filters the list by one of them.", Queue));
+    }
+
+    protected override void ProcessDliRecord()
+    {
+        if (ParameterSetName == IdSet)
+        {
+            var client = Client();
+            foreach (var id in Id)
+                TryRun(id, () => WriteObject(Wait(client.GetSessionAsync(id, CancelToken))));
+        }
+        else
+        {
+            TryRun(null, List);
+        }
+    }
+
+    private void List()
+    {
+        var names = Patterns(Name);
+        var states = Patterns(State);
+        var filtered = names is not null || states is not null;
+        var paging = PagingParameters;
+        // Without local filters the service can skip and stop for us; with them every session must be seen.
+        var start = filtered ? 0 : (int)Math.Min(paging.Skip, int.MaxValue);
+        var toSkip = filtered ? paging.Skip : 0;
+        var remaining = paging.First;
+        var pageSize = filtered ? PageSize : (int)Math.Min((ulong)PageSize, Math.Max(remaining, 1));
+        var totalReported = false;
+
+        var pages = Client().ListSessionPagesAsync(new SessionListQuery(ClusterName, Queue), start, pageSize, CancelToken)
+            .GetAsyncEnumerator(CancelToken);
+        try
+        {
+            while (remaining > 0 && Pump.Wait(pages.MoveNextAsync()))
+            {
+                var page = pages.Current;
+                if (paging.IncludeTotalCount && !totalReported)
+                {
+                    totalReported = true;
+                    WriteObject(page.Total is { } total && !filtered
+                        ? paging.NewTotalCount((ulong)total, 1.0)
+                        : paging.NewTotalCount(0, 0.0));
+                }
+                foreach (var session in page.Sessions)
+                {
+                    if (!Matches(session.Name, names) || !Matches(session.State, states)) continue;
+                    if (toSkip > 0) { toSkip--; continue; }
+                    WriteObject(session);
+                    if (--remaining == 0) break;
+                }
+            }
+        }
+        finally
+        {
+            Pump.Wait(pages.DisposeAsync().AsTask());
+        }
+    }
+
+    private static WildcardPattern[]? Patterns(string[]? values) =>
+        values?.Select(v => WildcardPattern.Get(v, WildcardOptions.IgnoreCase)).ToArray();
+
+    private static bool Matches(string? value, WildcardPattern[]? patterns) =>
+        patterns is null || patterns.Any(p => p.IsMatch(value ?? string.Empty));
+}

@@ -1,0 +1,85 @@
+using System.Management.Automation;
+using DliSession.Client;
+using DliSession.Client.Errors;
+
+namespace DliSession.Commands.Infrastructure;
+
+/// <summary>
+/// What every DLI cmdlet shares: the <c>-Context</c> parameter and its fallbacks, cancellation on Ctrl+C, the
+/// pump that keeps writes on the pipeline thread, and the conversion of core failures to error records.
+/// </summary>
+public abstract class DliCmdlet : PSCmdlet
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private PipelinePump? _pump;
+    private DliContext? _resolved;
+
+    /// <summary>
+    /// The connection to use. Sessions and statements carry the context they came from, so in a pipeline it binds
+    /// from them by property name.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public DliContext? Context { get; set; }
+
+    private protected CancellationToken CancelToken => _stopping.Token;
+
+    private protected PipelinePump Pump => _pump ??= new PipelinePump(this, IsDebugEnabled());
+
+    /// <summary>The client for the current record's context: -Context, else Connect-Dli's, else the environment and credentials file.</summary>
+    private protected DliClient Client() => new(ResolveContext(), Pump);
+
+    private protected DliContext ResolveContext()
+    {
+        if (Context is not null) return Context;
+        if (DefaultContext.Current is { } connected) return connected;
+        return _resolved ??= ContextChain.FromEnvironment(Pump);
+    }
+
+    protected sealed override void ProcessRecord()
+    {
+        try
+        {
+            ProcessDliRecord();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            _pump?.Flush();
+        }
+    }
+
+    protected abstract void ProcessDliRecord();
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    protected override void EndProcessing() => _pump?.Flush();
+
+    /// <summary>Runs <paramref name="work"/> for one pipeline item; a DLI failure becomes a non-terminating error about <paramref name="target"/>.</summary>
+    private protected bool TryRun(object? target, Action work)
+    {
+        try
+        {
+            work();
+            return true;
+        }
+        catch (DliException ex)
+        {
+            _pump?.Flush();
+            WriteError(ErrorRecords.From(ex, target));
+            return false;
+        }
+    }
+
+    private protected T Wait<T>(Task<T> task) => Pump.Wait(task);
+
+    private protected void Wait(Task task) => Pump.Wait(task);
+
+    private bool IsDebugEnabled() =>
+        MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)
+            ? debug is SwitchParameter { IsPresent: true }
+            : GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+}
