@@ -32,7 +32,7 @@ internal sealed partial class Journal
         lock (_gate)
         {
             _entries.Enqueue(new JournalEntryDto(++_lastSeq, time, context.Request.Method, path, query, headers,
-                Encoding.UTF8.GetString(body), status, context.Connection.Id));
+                Encoding.UTF8.GetString(body), status, ConnectionIds.Of(context)));
             if (_entries.Count > Capacity) _entries.Dequeue();
         }
     }

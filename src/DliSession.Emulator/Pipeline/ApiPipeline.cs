@@ -18,7 +18,7 @@ internal sealed class ApiPipeline(RequestDelegate next, EmulatorOptions options,
     public async Task InvokeAsync(HttpContext context)
     {
         var receivedAt = clock.GetUtcNow();
-        stats.CountRequest(context.Connection.Id);
+        stats.CountRequest(ConnectionIds.Of(context));
         var body = await ReadBodyAsync(context.Request);
         context.Features.Set(new BufferedRequestBody(body));
         var status = StatusCodes.Status500InternalServerError;
