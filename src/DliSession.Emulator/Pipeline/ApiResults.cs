@@ -1,0 +1,29 @@
+using DliSession.Emulator.Json;
+
+namespace DliSession.Emulator.Pipeline;
+
+/// <summary>The error answers of the contract (dli-session-api §5), in one place so every endpoint words them alike.</summary>
+internal static class ApiResults
+{
+    public static IResult Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, int status = StatusCodes.Status200OK) =>
+        Results.Json(value, type, statusCode: status);
+
+    /// <summary>DLI.0001, parameter check error, with a message that names the field and the rule.</summary>
+    public static IResult InvalidParameter(string message) =>
+        Json(new ErrorDto("DLI.0001", message), EmulatorJsonContext.Default.ErrorDto, StatusCodes.Status400BadRequest);
+
+    /// <summary>DLI.0002, object does not exist; documented with 400, not 404.</summary>
+    public static IResult SessionNotFound(string id) =>
+        Json(new ErrorDto("DLI.0002", $"The session '{id}' does not exist."), EmulatorJsonContext.Default.ErrorDto, StatusCodes.Status400BadRequest);
+
+    public static IResult StatementNotFound(string sessionId, string statementId) =>
+        Json(new ErrorDto("DLI.0002", $"The statement '{statementId}' of session '{sessionId}' does not exist."),
+            EmulatorJsonContext.Default.ErrorDto, StatusCodes.Status400BadRequest);
+
+    /// <summary>DLI.0013, user authentication error; the reason never repeats a secret.</summary>
+    public static IResult Unauthorized(string reason) =>
+        Json(new ErrorDto("DLI.0013", reason), EmulatorJsonContext.Default.ErrorDto, StatusCodes.Status401Unauthorized);
+
+    public static IResult Message(string message, int status = StatusCodes.Status200OK) =>
+        Json(new MessageDto(message), EmulatorJsonContext.Default.MessageDto, status);
+}

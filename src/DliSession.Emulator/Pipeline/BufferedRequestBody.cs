@@ -1,0 +1,5 @@
+namespace DliSession.Emulator.Pipeline;
+
+/// <summary>The exact request body bytes, read once: the signature hashes them, the journal records them and the
+/// handlers parse them.</summary>
+internal sealed record BufferedRequestBody(byte[] Bytes);

@@ -1,0 +1,22 @@
+using System.Globalization;
+using DliSession.Emulator.Validation;
+
+namespace DliSession.Emulator.Pipeline;
+
+/// <summary>The <c>from</c>/<c>size</c> paging parameters of LIST and log: non-negative integers when given.</summary>
+internal static class QueryParameters
+{
+    public const int DefaultPageSize = 100;
+
+    public static int? OptionalNonNegative(HttpRequest request, string name)
+    {
+        var values = request.Query[name];
+        if (values.Count == 0) return null;
+        return int.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new RequestValidationException($"{name} must be a non-negative integer.");
+    }
+
+    public static string? OptionalString(HttpRequest request, string name) =>
+        request.Query[name] is { Count: > 0 } values && values.ToString().Length > 0 ? values.ToString() : null;
+}

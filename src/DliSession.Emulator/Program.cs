@@ -1,0 +1,3 @@
+using DliSession.Emulator;
+
+return await EmulatorApp.RunAsync(args);

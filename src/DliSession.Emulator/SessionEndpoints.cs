@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http.Features;
+using DliSession.Emulator.Json;
+using DliSession.Emulator.Pipeline;
+using DliSession.Emulator.Validation;
+
+namespace DliSession.Emulator;
+
+/// <summary>The six session operations of dli-session-api §1, with Livy's paging and heartbeat semantics (§8).</summary>
+internal static class SessionEndpoints
+{
+    public const string Route = "/v2.0/{projectId}/sessions";
+
+    public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var sessions = app.MapGroup(Route);
+        sessions.MapPost("", Create);
+        sessions.MapGet("", List);
+        sessions.MapGet("/{sessionId}", Get);
+        sessions.MapGet("/{sessionId}/state", GetState);
+        sessions.MapGet("/{sessionId}/log", GetLog);
+        sessions.MapDelete("/{sessionId}", Delete);
+    }
+
+    private static IResult Create(HttpContext context, SessionStore store)
+    {
+        CreateSessionRequest request;
+        try
+        {
+            request = CreateSessionValidator.Validate(context.Features.GetRequiredFeature<BufferedRequestBody>().Bytes);
+        }
+        catch (RequestValidationException e)
+        {
+            return ApiResults.InvalidParameter(e.Message);
+        }
+        var session = store.Create(request, context.Features.GetRequiredFeature<Caller>().Name);
+        return ApiResults.Json(session.ToDto(store.NowMs), EmulatorJsonContext.Default.SessionDto);
+    }
+
+    /// <summary>Livy's list: <c>from</c> is an offset in creation order, <c>total</c> counts every match. Does not
+    /// count as a heartbeat, as in Livy. Only the page is serialized, so 100000 sessions stay cheap.</summary>
+    private static IResult List(HttpRequest request, SessionStore store)
+    {
+        int from, size;
+        string? target;
+        try
+        {
+            from = QueryParameters.OptionalNonNegative(request, "from") ?? 0;
+            size = QueryParameters.OptionalNonNegative(request, "size") ?? QueryParameters.DefaultPageSize;
+            var clusterName = QueryParameters.OptionalString(request, "cluster_name");
+            var queue = QueryParameters.OptionalString(request, "queue");
+            if (clusterName is not null && queue is not null)
+                throw new RequestValidationException("Give cluster_name or queue, not both.");
+            target = queue ?? clusterName;
+        }
+        catch (RequestValidationException e)
+        {
+            return ApiResults.InvalidParameter(e.Message);
+        }
+        var (total, page) = store.Page(target, from, size);
+        var now = store.NowMs;
+        return ApiResults.Json(new SessionListDto(from, total, [.. page.Select(s => s.ToDto(now))]), EmulatorJsonContext.Default.SessionListDto);
+    }
+
+    private static IResult Get(string sessionId, SessionStore store) =>
+        store.FindForRequest(sessionId) is { } session
+            ? ApiResults.Json(session.ToDto(store.NowMs), EmulatorJsonContext.Default.SessionDto)
+            : ApiResults.SessionNotFound(sessionId);
+
+    private static IResult GetState(string sessionId, SessionStore store) =>
+        store.FindForRequest(sessionId) is { } session
+            ? ApiResults.Json(new SessionStateDto(session.Id, session.StateAt(store.NowMs)), EmulatorJsonContext.Default.SessionStateDto)
+            : ApiResults.SessionNotFound(sessionId);
+
+    private static IResult GetLog(string sessionId, HttpRequest request, SessionStore store)
+    {
+        int? from;
+        int size;
+        try
+        {
+            from = QueryParameters.OptionalNonNegative(request, "from");
+            size = QueryParameters.OptionalNonNegative(request, "size") ?? QueryParameters.DefaultPageSize;
+        }
+        catch (RequestValidationException e)
+        {
+            return ApiResults.InvalidParameter(e.Message);
+        }
+        return store.FindForRequest(sessionId) is { } session
+            ? ApiResults.Json(session.LogPage(from, size, store.NowMs), EmulatorJsonContext.Default.SessionLogDto)
+            : ApiResults.SessionNotFound(sessionId);
+    }
+
+    private static IResult Delete(string sessionId, SessionStore store) =>
+        store.FindForRequest(sessionId) is not null && store.Remove(sessionId)
+            ? ApiResults.Message("deleted")
+            : ApiResults.SessionNotFound(sessionId);
+}
