@@ -27,8 +27,9 @@ public sealed class DliContext
         Http = http ?? DliHttpSettings.Default;
     }
 
-    /// <summary>The default endpoint of a region: <c>https://dli.{region}.myhuaweicloud.com</c>.</summary>
-    public static Uri EndpointForRegion(string region) => new($"https://dli.{region}.myhuaweicloud.com");
+    /// <summary>The default endpoint of a region: <c>https://dli.{region}.myhuaweicloud.com</c> (Europe's own domain for eu-west-101).</summary>
+    public static Uri EndpointForRegion(string region) =>
+        new(region == "eu-west-101" ? $"https://dli.{region}.myhuaweicloud.eu" : $"https://dli.{region}.myhuaweicloud.com");
 
     public Uri Endpoint { get; }
     public string? Region { get; }
@@ -41,6 +42,9 @@ public sealed class DliContext
     public DliHttpSettings Http { get; }
 
     public string AuthKind => Credential.Kind;
+
+    /// <summary>The same context with other HTTP settings.</summary>
+    public DliContext WithHttp(DliHttpSettings http) => new(Endpoint, ProjectId, Credential, Region, Source, http);
 
     /// <summary>The access key id when the context signs with AK/SK; an id, not a secret.</summary>
     public string? AccessKeyId => (Credential as AccessKeyCredential)?.AccessKey;

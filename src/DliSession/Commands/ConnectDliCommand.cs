@@ -2,69 +2,115 @@ using System.Management.Automation;
 using System.Security;
 using DliSession.Client;
 using DliSession.Client.Auth;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
 
-/// <summary>Sets the process-wide context every DLI cmdlet uses unless given -Context.</summary>
-[Cmdlet(VerbsCommunications.Connect, "Dli", DefaultParameterSetName = RegionSet)]
+/// <summary>
+/// Sets the process-wide context every DLI cmdlet uses unless given -Context. What is not given is taken from the
+/// environment and then the credentials file, in the order about_DliSession documents.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "Dli", DefaultParameterSetName = ChainSet)]
 [OutputType(typeof(DliContext))]
-public sealed class ConnectDliCommand : PSCmdlet
+public sealed class ConnectDliCommand : DliCmdlet
 {
-    private const string RegionSet = "Region";
-    private const string EndpointSet = "Endpoint";
+    private const string ChainSet = "Chain";
+    private const string TokenSet = "Token";
+    private const string AccessKeySet = "AccessKey";
+    private const string CredentialSet = "Credential";
+    private const string ProfileSet = "Profile";
 
-    [Parameter(Mandatory = true, ParameterSetName = EndpointSet)]
+    [Parameter]
     [ValidateNotNull]
-    public Uri Endpoint { get; set; } = null!;
+    public Uri? Endpoint { get; set; }
 
-    [Parameter(ParameterSetName = RegionSet, Position = 0)]
-    [Parameter(ParameterSetName = EndpointSet)]
+    [Parameter(Position = 0)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }
 
-    [Parameter(Mandatory = true)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
-    public string ProjectId { get; set; } = string.Empty;
+    public string? ProjectId { get; set; }
 
-    [Parameter(Mandatory = true)]
+    /// <summary>An IAM token, sent as X-Auth-Token.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
     [ValidateNotNull]
-    public SecureString Token { get; set; } = null!;
+    public SecureString? Token { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+    [ValidateNotNull]
+    public SecureString? SecretKey { get; set; }
+
+    /// <summary>The access key as user name and the secret key as password.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [ValidateNotNull]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The security token of a temporary access key.</summary>
+    [Parameter(ParameterSetName = AccessKeySet)]
+    [Parameter(ParameterSetName = CredentialSet)]
+    [ValidateNotNull]
+    public SecureString? SecurityToken { get; set; }
+
+    /// <summary>A section of the credentials file.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileName { get; set; }
 
     [Parameter]
     [ValidateRange(1, 3600)]
-    public int TimeoutSec { get; set; } = (int)DliHttpSettings.Default.Timeout.TotalSeconds;
+    public int TimeoutSec { get; set; }
 
     [Parameter]
     [ValidateRange(1, 10)]
-    public int MaxAttempts { get; set; } = DliHttpSettings.Default.MaxAttempts;
+    public int MaxAttempts { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void EndProcessing()
+    protected override void ProcessDliRecord()
     {
-        var endpoint = ParameterSetName == EndpointSet ? Endpoint
-            : Region is not null ? DliContext.EndpointForRegion(Region)
-            : null;
-        if (endpoint is null)
+        if (Context is not null)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("DliNoEndpoint", "Give -Region or -Endpoint.", null));
+            // A context made earlier (Connect-Dli -PassThru, Get-DliContext) becomes the default as it is.
+            DefaultContext.Current = Context;
+            if (PassThru) WriteObject(Context);
             return;
         }
-        var http = DliHttpSettings.Default with { Timeout = TimeSpan.FromSeconds(TimeoutSec), MaxAttempts = MaxAttempts };
+        var request = new ConnectionRequest
+        {
+            Endpoint = Endpoint,
+            Region = Region,
+            ProjectId = ProjectId,
+            Token = Token,
+            AccessKey = AccessKey ?? Credential?.UserName,
+            SecretKey = SecretKey ?? Credential?.Password,
+            SecurityToken = SecurityToken,
+            ProfileName = ProfileName,
+        };
+        var http = DliHttpSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+        if (TimeoutSec > 0) http = http with { Timeout = TimeSpan.FromSeconds(TimeoutSec) };
+        if (MaxAttempts > 0) http = http with { MaxAttempts = MaxAttempts };
         DliContext context;
         try
         {
-            context = new DliContext(endpoint, ProjectId, new TokenCredential(Token), Region, "Connect-Dli", http);
+            context = ContextChain.Resolve(request, Pump, http);
         }
-        catch (ArgumentException ex)
+        catch (DliCredentialException ex)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("DliInvalidConnection", ex.Message, endpoint));
+            Pump.Flush();
+            ThrowTerminatingError(ErrorRecords.From(ex, null));
             return;
         }
         DefaultContext.Current = context;
-        WriteVerbose($"Connected to {context}.");
+        Pump.Verbose($"Connected to {context}.");
         if (PassThru) WriteObject(context);
     }
 }

@@ -24,7 +24,8 @@ public abstract class DliCmdlet : PSCmdlet
 
     private protected CancellationToken CancelToken => _stopping.Token;
 
-    private protected PipelinePump Pump => _pump ??= new PipelinePump(this, IsDebugEnabled());
+    private protected PipelinePump Pump => _pump ??= new PipelinePump(this, IsDebugEnabled(),
+        verboseAsDebug: IsBound("Debug") && !IsBound("Verbose"));
 
     /// <summary>The client for the current record's context: -Context, else Connect-Dli's, else the environment and credentials file.</summary>
     private protected DliClient Client() => new(ResolveContext(), Pump);
@@ -77,6 +78,9 @@ public abstract class DliCmdlet : PSCmdlet
     private protected T Wait<T>(Task<T> task) => Pump.Wait(task);
 
     private protected void Wait(Task task) => Pump.Wait(task);
+
+    private bool IsBound(string name) =>
+        MyInvocation.BoundParameters.TryGetValue(name, out var value) && value is SwitchParameter { IsPresent: true };
 
     private bool IsDebugEnabled() =>
         MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)

@@ -9,7 +9,7 @@ namespace DliSession.Commands.Infrastructure;
 /// this sink only queues those messages, and <see cref="Wait{T}"/> writes them from the pipeline thread while it
 /// waits for the work to finish.
 /// </summary>
-internal sealed class PipelinePump(Cmdlet cmdlet, bool debugEnabled) : IDliLog
+internal sealed class PipelinePump(Cmdlet cmdlet, bool debugEnabled, bool verboseAsDebug) : IDliLog
 {
     private enum Stream { Verbose, Debug, Warning, Done }
 
@@ -71,6 +71,9 @@ internal sealed class PipelinePump(Cmdlet cmdlet, bool debugEnabled) : IDliLog
     {
         switch (message.Stream)
         {
+            // A binary cmdlet given -Debug without -Verbose inquires on every verbose line, which fails in a
+            // non-interactive host; its reader asked for the debug stream, so the line goes there.
+            case Stream.Verbose when verboseAsDebug: cmdlet.WriteDebug(message.Text); break;
             case Stream.Verbose: cmdlet.WriteVerbose(message.Text); break;
             case Stream.Debug: cmdlet.WriteDebug(message.Text); break;
             case Stream.Warning: cmdlet.WriteWarning(message.Text); break;
