@@ -73,7 +73,7 @@ public sealed class LifecycleTests
         await emulator.JsonAsync(HttpMethod.Post, $"{Sessions}/{id}/statements", """{"code":"throw new Exception(\"boom\")"}""");
         var statement = await emulator.JsonAsync(HttpMethod.Get, $"{Sessions}/{id}/statements/0");
         Assert.Equal("available", statement.GetProperty("state").GetString());
-        Assert.Equal("""{"status":"error","execution_count":0,"ename":"EmulatedError","evalue":"new Exception(\u0022boom\u0022)","traceback":["at \u003Cconsole\u003E:1"]}""",
+        Assert.Equal("""{"status":"error","execution_count":0,"ename":"EmulatedError","evalue":"new Exception(\"boom\")","traceback":["at <console>:1"]}""",
             statement.GetProperty("output").GetRawText());
     }
 
@@ -132,7 +132,7 @@ public sealed class LifecycleTests
         Assert.Equal(state, await emulator.StateAsync(id));
         var (status, text) = await emulator.CallAsync(HttpMethod.Post, $"{Sessions}/{id}/statements", """{"code":"1"}""");
         Assert.Equal(400, status);
-        Assert.Equal("""{"msg":"requirement failed: Session isn\u0027t active."}""", text);
+        Assert.Equal("""{"msg":"requirement failed: Session isn't active."}""", text);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class SessionEndpointTests
         await using var emulator = await TestEmulator.StartAsync();
         var (status, text) = await emulator.CallAsync(new HttpMethod(method), $"{Sessions}/no-such-id{suffix}", method == "POST" ? """{"code":"1"}""" : null);
         Assert.Equal(400, status);
-        Assert.Equal("""{"error_code":"DLI.0002","error_msg":"The session \u0027no-such-id\u0027 does not exist."}""", text);
+        Assert.Equal("""{"error_code":"DLI.0002","error_msg":"The session 'no-such-id' does not exist."}""", text);
     }
 
     [Fact]
