@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Http.Features;
 using DliSession.Emulator.Authentication;
 using DliSession.Emulator.Control;
 using DliSession.Emulator.Pipeline;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace DliSession.Emulator;
 

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Http.Features;
 using DliSession.Emulator.Json;
 using DliSession.Emulator.Pipeline;
 using DliSession.Emulator.Validation;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace DliSession.Emulator;
 
@@ -33,7 +33,7 @@ internal static class SessionEndpoints
             return ApiResults.InvalidParameter(e.Message);
         }
         var session = store.Create(request, context.Features.GetRequiredFeature<Caller>().Name);
-        return ApiResults.Json(session.ToDto(store.NowMs), EmulatorJsonContext.Default.SessionDto);
+        return ApiResults.Json(session.ToDto(store.NowMs), EmulatorJsonContext.Wire.SessionDto);
     }
 
     /// <summary>Livy's list: <c>from</c> is an offset in creation order, <c>total</c> counts every match. Does not
@@ -58,17 +58,17 @@ internal static class SessionEndpoints
         }
         var (total, page) = store.Page(target, from, size);
         var now = store.NowMs;
-        return ApiResults.Json(new SessionListDto(from, total, [.. page.Select(s => s.ToDto(now))]), EmulatorJsonContext.Default.SessionListDto);
+        return ApiResults.Json(new SessionListDto(from, total, [.. page.Select(s => s.ToDto(now))]), EmulatorJsonContext.Wire.SessionListDto);
     }
 
     private static IResult Get(string sessionId, SessionStore store) =>
         store.FindForRequest(sessionId) is { } session
-            ? ApiResults.Json(session.ToDto(store.NowMs), EmulatorJsonContext.Default.SessionDto)
+            ? ApiResults.Json(session.ToDto(store.NowMs), EmulatorJsonContext.Wire.SessionDto)
             : ApiResults.SessionNotFound(sessionId);
 
     private static IResult GetState(string sessionId, SessionStore store) =>
         store.FindForRequest(sessionId) is { } session
-            ? ApiResults.Json(new SessionStateDto(session.Id, session.StateAt(store.NowMs)), EmulatorJsonContext.Default.SessionStateDto)
+            ? ApiResults.Json(new SessionStateDto(session.Id, session.StateAt(store.NowMs)), EmulatorJsonContext.Wire.SessionStateDto)
             : ApiResults.SessionNotFound(sessionId);
 
     private static IResult GetLog(string sessionId, HttpRequest request, SessionStore store)
@@ -85,7 +85,7 @@ internal static class SessionEndpoints
             return ApiResults.InvalidParameter(e.Message);
         }
         return store.FindForRequest(sessionId) is { } session
-            ? ApiResults.Json(session.LogPage(from, size, store.NowMs), EmulatorJsonContext.Default.SessionLogDto)
+            ? ApiResults.Json(session.LogPage(from, size, store.NowMs), EmulatorJsonContext.Wire.SessionLogDto)
             : ApiResults.SessionNotFound(sessionId);
     }
 

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http.Features;
 using System.Globalization;
 using DliSession.Emulator.Json;
 using DliSession.Emulator.Pipeline;
 using DliSession.Emulator.Validation;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace DliSession.Emulator;
 
@@ -33,20 +33,20 @@ internal static class StatementEndpoints
         var now = store.NowMs;
         // Livy's require(isActive) failure, answered the way Livy answers it.
         return session.TryAddStatement(code, now) is { } statement
-            ? ApiResults.Json(statement.ToDto(now), EmulatorJsonContext.Default.StatementDto)
+            ? ApiResults.Json(statement.ToDto(now), EmulatorJsonContext.Wire.StatementDto)
             : ApiResults.Message("requirement failed: Session isn't active.", StatusCodes.Status400BadRequest);
     }
 
     private static IResult List(string sessionId, SessionStore store) =>
         store.FindForRequest(sessionId) is { } session
-            ? ApiResults.Json(session.StatementList(store.NowMs), EmulatorJsonContext.Default.StatementListDto)
+            ? ApiResults.Json(session.StatementList(store.NowMs), EmulatorJsonContext.Wire.StatementListDto)
             : ApiResults.SessionNotFound(sessionId);
 
     private static IResult Get(string sessionId, string statementId, SessionStore store)
     {
         if (store.FindForRequest(sessionId) is not { } session) return ApiResults.SessionNotFound(sessionId);
         return ParseId(statementId) is { } id && session.Statement(id, store.NowMs) is { } statement
-            ? ApiResults.Json(statement, EmulatorJsonContext.Default.StatementDto)
+            ? ApiResults.Json(statement, EmulatorJsonContext.Wire.StatementDto)
             : ApiResults.StatementNotFound(sessionId, statementId);
     }
 

@@ -18,7 +18,7 @@ internal static class ControlEndpoints
         control.MapPost("/faults", AddFault);
         control.MapDelete("/faults", (FaultInjector faults) => { faults.Clear(); return ApiResults.Message("cleared"); });
         control.MapGet("/stats", (EmulatorStats stats, SessionStore store) => ApiResults.Json(
-            new StatsDto(stats.Requests, stats.Connections, store.Count, stats.ServerMicroseconds), EmulatorJsonContext.Default.StatsDto));
+            new StatsDto(stats.Requests, stats.Connections, store.Count, stats.ServerMicroseconds), EmulatorJsonContext.Wire.StatsDto));
         control.MapPost("/sessions/{sessionId}/state", ForceState);
         control.MapPost("/sessions/{sessionId}/log", AppendLog);
         control.MapPost("/reset", Reset);
@@ -31,16 +31,16 @@ internal static class ControlEndpoints
         var value = request.Query["since"].ToString();
         if (value.Length > 0 && !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out since))
             return ApiResults.Message("since must be a non-negative integer.", StatusCodes.Status400BadRequest);
-        return ApiResults.Json(new JournalDto(journal.Since(since)), EmulatorJsonContext.Default.JournalDto);
+        return ApiResults.Json(new JournalDto(journal.Since(since)), EmulatorJsonContext.Wire.JournalDto);
     }
 
     private static async Task<IResult> AddFault(HttpRequest request, FaultInjector faults)
     {
-        var fault = await ReadAsync(request, EmulatorJsonContext.Default.FaultRequest);
+        var fault = await ReadAsync(request, EmulatorJsonContext.Wire.FaultRequest);
         if (fault is null) return ApiResults.Message("The body must be a fault object.", StatusCodes.Status400BadRequest);
         try
         {
-            return ApiResults.Json(new FaultIdDto(faults.Add(fault)), EmulatorJsonContext.Default.FaultIdDto);
+            return ApiResults.Json(new FaultIdDto(faults.Add(fault)), EmulatorJsonContext.Wire.FaultIdDto);
         }
         catch (ArgumentException e)
         {
@@ -50,17 +50,17 @@ internal static class ControlEndpoints
 
     private static async Task<IResult> ForceState(string sessionId, HttpRequest request, SessionStore store)
     {
-        var body = await ReadAsync(request, EmulatorJsonContext.Default.ForceStateRequest);
+        var body = await ReadAsync(request, EmulatorJsonContext.Wire.ForceStateRequest);
         if (body?.State is not { } state || !SessionStates.All.Contains(state))
             return ApiResults.Message($"state must be one of {string.Join(", ", SessionStates.All)}.", StatusCodes.Status400BadRequest);
         if (store.Find(sessionId) is not { } session) return ApiResults.SessionNotFound(sessionId);
         session.ForceState(state, store.NowMs);
-        return ApiResults.Json(new SessionStateDto(session.Id, state), EmulatorJsonContext.Default.SessionStateDto);
+        return ApiResults.Json(new SessionStateDto(session.Id, state), EmulatorJsonContext.Wire.SessionStateDto);
     }
 
     private static async Task<IResult> AppendLog(string sessionId, HttpRequest request, SessionStore store)
     {
-        var body = await ReadAsync(request, EmulatorJsonContext.Default.AppendLogRequest);
+        var body = await ReadAsync(request, EmulatorJsonContext.Wire.AppendLogRequest);
         if (body is null || (body.Lines is null && body.Count is <= 0 or > MaxGeneratedLogLines))
             return ApiResults.Message($"Give lines (an array of strings) or count (1-{MaxGeneratedLogLines}).", StatusCodes.Status400BadRequest);
         if (store.Find(sessionId) is not { } session) return ApiResults.SessionNotFound(sessionId);

@@ -15,18 +15,20 @@ internal sealed record JournalEntryDto(
 
 internal sealed record JournalDto([property: JsonPropertyName("entries")] IReadOnlyList<JournalEntryDto> Entries);
 
+/// <summary>Settable rather than init-only: source-generated deserialization would overwrite an init-only
+/// property's default with default(T) when the field is absent.</summary>
 internal sealed record FaultRequest
 {
-    [JsonPropertyName("method")] public string Method { get; init; } = "*";
-    [JsonPropertyName("path")] public string? Path { get; init; }
-    [JsonPropertyName("count")] public int Count { get; init; } = 1;
-    [JsonPropertyName("status")] public int Status { get; init; }
-    [JsonPropertyName("body")] public string Body { get; init; } = "";
-    [JsonPropertyName("contentType")] public string? ContentType { get; init; }
-    [JsonPropertyName("headers")] public Dictionary<string, string> Headers { get; init; } = [];
-    [JsonPropertyName("delayMs")] public int DelayMs { get; init; }
-    [JsonPropertyName("abort")] public bool Abort { get; init; }
-    [JsonPropertyName("bodyBytes")] public long BodyBytes { get; init; }
+    [JsonPropertyName("method")] public string Method { get; set; } = "*";
+    [JsonPropertyName("path")] public string? Path { get; set; }
+    [JsonPropertyName("count")] public int Count { get; set; } = 1;
+    [JsonPropertyName("status")] public int Status { get; set; }
+    [JsonPropertyName("body")] public string Body { get; set; } = "";
+    [JsonPropertyName("contentType")] public string? ContentType { get; set; }
+    [JsonPropertyName("headers")] public Dictionary<string, string> Headers { get; set; } = [];
+    [JsonPropertyName("delayMs")] public int DelayMs { get; set; }
+    [JsonPropertyName("abort")] public bool Abort { get; set; }
+    [JsonPropertyName("bodyBytes")] public long BodyBytes { get; set; }
 }
 
 internal sealed record FaultIdDto([property: JsonPropertyName("id")] int Id);

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DliSession.Emulator.Json;
@@ -17,4 +19,9 @@ namespace DliSession.Emulator.Json;
 [JsonSerializable(typeof(StatsDto))]
 [JsonSerializable(typeof(ForceStateRequest))]
 [JsonSerializable(typeof(AppendLogRequest))]
-internal sealed partial class EmulatorJsonContext : JsonSerializerContext;
+internal sealed partial class EmulatorJsonContext : JsonSerializerContext
+{
+    /// <summary>What goes on the wire: quotes and apostrophes written as themselves, not <c>\u0022</c>, so journal
+    /// bodies and messages read as they were sent. Safe because every answer is application/json, never HTML.</summary>
+    public static EmulatorJsonContext Wire { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

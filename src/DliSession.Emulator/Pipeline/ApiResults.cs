@@ -10,20 +10,20 @@ internal static class ApiResults
 
     /// <summary>DLI.0001, parameter check error, with a message that names the field and the rule.</summary>
     public static IResult InvalidParameter(string message) =>
-        Json(new ErrorDto("DLI.0001", message), EmulatorJsonContext.Default.ErrorDto, StatusCodes.Status400BadRequest);
+        Json(new ErrorDto("DLI.0001", message), EmulatorJsonContext.Wire.ErrorDto, StatusCodes.Status400BadRequest);
 
     /// <summary>DLI.0002, object does not exist; documented with 400, not 404.</summary>
     public static IResult SessionNotFound(string id) =>
-        Json(new ErrorDto("DLI.0002", $"The session '{id}' does not exist."), EmulatorJsonContext.Default.ErrorDto, StatusCodes.Status400BadRequest);
+        Json(new ErrorDto("DLI.0002", $"The session '{id}' does not exist."), EmulatorJsonContext.Wire.ErrorDto, StatusCodes.Status400BadRequest);
 
     public static IResult StatementNotFound(string sessionId, string statementId) =>
         Json(new ErrorDto("DLI.0002", $"The statement '{statementId}' of session '{sessionId}' does not exist."),
-            EmulatorJsonContext.Default.ErrorDto, StatusCodes.Status400BadRequest);
+            EmulatorJsonContext.Wire.ErrorDto, StatusCodes.Status400BadRequest);
 
     /// <summary>DLI.0013, user authentication error; the reason never repeats a secret.</summary>
     public static IResult Unauthorized(string reason) =>
-        Json(new ErrorDto("DLI.0013", reason), EmulatorJsonContext.Default.ErrorDto, StatusCodes.Status401Unauthorized);
+        Json(new ErrorDto("DLI.0013", reason), EmulatorJsonContext.Wire.ErrorDto, StatusCodes.Status401Unauthorized);
 
     public static IResult Message(string message, int status = StatusCodes.Status200OK) =>
-        Json(new MessageDto(message), EmulatorJsonContext.Default.MessageDto, status);
+        Json(new MessageDto(message), EmulatorJsonContext.Wire.MessageDto, status);
 }
