@@ -14,9 +14,10 @@ BeforeAll {
     }
 }
 AfterAll { Stop-DliEmulator $script:Emulator }
-BeforeEach { Clear-DliEmulatorJournal $script:Emulator }
 
 Describe 'Get-DliSession -Id' {
+    BeforeEach { Clear-DliEmulatorJournal $script:Emulator }
+
     It 'gets one session per id' {
         $got = Get-DliSession -Id $Created[0].Id, $Created[1].Id
         $got.Id | Should -Be @($Created[0].Id, $Created[1].Id)
@@ -43,6 +44,8 @@ Describe 'Get-DliSession -Id' {
 }
 
 Describe 'Get-DliSession (list)' {
+    BeforeEach { Clear-DliEmulatorJournal $script:Emulator }
+
     It 'pages through the whole list with -PageSize' {
         $all = Get-DliSession -PageSize 10
         $all | Should -HaveCount 25
@@ -108,6 +111,8 @@ Describe 'Get-DliSession (list)' {
 }
 
 Describe 'Get-DliSession through a pipeline of contexts' {
+    BeforeEach { Clear-DliEmulatorJournal $script:Emulator }
+
     It 'uses the context a session carries, without the default connection' {
         Disconnect-Dli
         try {

@@ -11,9 +11,10 @@ BeforeAll {
     }
 }
 AfterAll { Stop-DliEmulator $script:Emulator }
-BeforeEach { Clear-DliEmulatorJournal $script:Emulator }
 
 Describe 'New-DliSession' {
+    BeforeEach { Clear-DliEmulatorJournal $script:Emulator }
+
     It 'sends every parameter under its documented JSON name and type' {
         $session = New-DliSession -ClusterName 'test_cluster' -ScType B -Jar 'g/a.jar', 'g/b.jar' -PyFile 'g/p.py' -File 'g/f.txt' `
             -Module 'sys.datasource.rds' -Resource @{ Name = 'group.tesddws/gsjdbc3.jar'; Type = 'jar' } `
