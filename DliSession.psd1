@@ -15,6 +15,12 @@
         'Get-DliContext'
         'New-DliSession'
         'Get-DliSession'
+        'Wait-DliSession'
+        'Remove-DliSession'
+        'Get-DliSessionLog'
+        'Invoke-DliStatement'
+        'Get-DliStatement'
+        'Stop-DliStatement'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -7,6 +7,9 @@ namespace DliSession.Client.Models;
 public sealed class SparkSession
 {
     public required string Id { get; init; }
+
+    /// <summary>The id again, under the name the statement cmdlets bind by property name from the pipeline.</summary>
+    public string SessionId => Id;
     public string? AppId { get; init; }
     public string? Name { get; init; }
     public string? Owner { get; init; }

@@ -57,7 +57,7 @@ public sealed class GetDliSessionCommand : DliCmdlet
         {
             var client = Client();
             foreach (var id in Id)
-                TryRun(id, () => WriteObject(Wait(client.GetSessionAsync(id, CancelToken))));
+                TryRun(id, () => WriteObject(Await(client.GetSessionAsync(id, CancelToken))));
         }
         else
         {

@@ -91,13 +91,45 @@ public sealed class NewDliSessionCommand : DliCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? NumExecutors { get; set; }
 
+    /// <summary>Waits until the new session is idle (see Wait-DliSession) and writes it then.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    [Parameter]
+    [Alias("Timeout")]
+    [ValidateRange(1, int.MaxValue)]
+    public int TimeoutSec { get; set; } = WaitDefaults.TimeoutSec;
+
+    private SessionWaits? _waits;
+
     protected override void ProcessDliRecord()
     {
         var request = BuildRequest();
         var target = ParameterSetName == QueueSet ? $"queue {Queue}" : $"cluster {ClusterName}";
         var what = Name is null ? "a Spark session" : $"Spark session '{Name}'";
         if (!ShouldProcess(target, $"Create {what}")) return;
-        TryRun(Name ?? target, () => WriteObject(Wait(Client().CreateSessionAsync(request, CancelToken))));
+        var client = Client();
+        TryRun(Name ?? target, () =>
+        {
+            var session = Await(client.CreateSessionAsync(request, CancelToken));
+            if (!Wait) { WriteObject(session); return; }
+            _waits ??= new SessionWaits(this, Pump, [SessionStates.Idle], TimeSpan.FromSeconds(TimeoutSec),
+                TimeSpan.FromSeconds(WaitDefaults.PollIntervalSec));
+            _waits.Add(client, session.Id, CancelToken);
+        });
+    }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            _waits?.WaitAll();
+        }
+        catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        base.EndProcessing();
     }
 
     private CreateSessionRequest BuildRequest() => new()

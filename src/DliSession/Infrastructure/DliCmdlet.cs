@@ -75,9 +75,9 @@ public abstract class DliCmdlet : PSCmdlet
         }
     }
 
-    private protected T Wait<T>(Task<T> task) => Pump.Wait(task);
+    private protected T Await<T>(Task<T> task) => Pump.Wait(task);
 
-    private protected void Wait(Task task) => Pump.Wait(task);
+    private protected void Await(Task task) => Pump.Wait(task);
 
     private bool IsBound(string name) =>
         MyInvocation.BoundParameters.TryGetValue(name, out var value) && value is SwitchParameter { IsPresent: true };

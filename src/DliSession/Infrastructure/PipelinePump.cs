@@ -5,28 +5,33 @@ using DliSession.Client.Http;
 namespace DliSession.Commands.Infrastructure;
 
 /// <summary>
-/// Keeps every Write* on the pipeline thread. The core logs from whatever thread its HTTP continuation runs on;
-/// this sink only queues those messages, and <see cref="Wait{T}"/> writes them from the pipeline thread while it
-/// waits for the work to finish.
+/// Keeps every Write* on the pipeline thread. The core logs, and waits report progress, from whatever thread their
+/// continuations run on; this only queues those writes, and <see cref="Wait{T}"/> runs them on the pipeline thread
+/// while it waits for the work to finish.
 /// </summary>
 internal sealed class PipelinePump(Cmdlet cmdlet, bool debugEnabled, bool verboseAsDebug) : IDliLog
 {
-    private enum Stream { Verbose, Debug, Warning, Done }
-
-    private readonly BlockingCollection<(Stream Stream, string Text)> _queue = new();
+    // A null entry marks the end of the awaited work.
+    private readonly BlockingCollection<Action?> _queue = new();
 
     public bool DebugEnabled { get; } = debugEnabled;
 
-    public void Verbose(string message) => _queue.Add((Stream.Verbose, message));
+    // A binary cmdlet given -Debug without -Verbose inquires on every verbose line, which fails in a
+    // non-interactive host; its reader asked for the debug stream, so the line goes there.
+    public void Verbose(string message) =>
+        _queue.Add(verboseAsDebug ? () => cmdlet.WriteDebug(message) : () => cmdlet.WriteVerbose(message));
 
     public void Debug(string message)
     {
-        if (DebugEnabled) _queue.Add((Stream.Debug, message));
+        if (DebugEnabled) _queue.Add(() => cmdlet.WriteDebug(message));
     }
 
-    public void Warning(string message) => _queue.Add((Stream.Warning, message));
+    public void Warning(string message) => _queue.Add(() => cmdlet.WriteWarning(message));
 
-    /// <summary>Blocks the pipeline thread until <paramref name="task"/> ends, writing queued messages as they come.</summary>
+    /// <summary>Queues any write (progress, say) to run on the pipeline thread.</summary>
+    public void Post(Action write) => _queue.Add(write);
+
+    /// <summary>Blocks the pipeline thread until <paramref name="task"/> ends, running queued writes as they come.</summary>
     public T Wait<T>(Task<T> task)
     {
         Await(task);
@@ -39,44 +44,30 @@ internal sealed class PipelinePump(Cmdlet cmdlet, bool debugEnabled, bool verbos
         task.GetAwaiter().GetResult();
     }
 
-    public bool Wait(ValueTask<bool> task) => task.IsCompletedSuccessfully ? Flush(task.Result) : Wait(task.AsTask());
-
-    /// <summary>Writes what is queued now; for callers that finished work without waiting.</summary>
-    public void Flush()
+    public bool Wait(ValueTask<bool> task)
     {
-        while (_queue.TryTake(out var message)) Write(message);
+        if (!task.IsCompletedSuccessfully) return Wait(task.AsTask());
+        Flush();
+        return task.Result;
     }
 
-    private bool Flush(bool result)
+    /// <summary>Runs what is queued now.</summary>
+    public void Flush()
     {
-        Flush();
-        return result;
+        while (_queue.TryTake(out var write) && write is not null) write();
     }
 
     private void Await(Task task)
     {
         if (!task.IsCompleted)
         {
-            task.GetAwaiter().UnsafeOnCompleted(() => _queue.Add((Stream.Done, string.Empty)));
-            foreach (var message in _queue.GetConsumingEnumerable())
+            task.GetAwaiter().UnsafeOnCompleted(() => _queue.Add(null));
+            foreach (var write in _queue.GetConsumingEnumerable())
             {
-                if (message.Stream == Stream.Done) break;
-                Write(message);
+                if (write is null) break;
+                write();
             }
         }
         Flush();
-    }
-
-    private void Write((Stream Stream, string Text) message)
-    {
-        switch (message.Stream)
-        {
-            // A binary cmdlet given -Debug without -Verbose inquires on every verbose line, which fails in a
-            // non-interactive host; its reader asked for the debug stream, so the line goes there.
-            case Stream.Verbose when verboseAsDebug: cmdlet.WriteDebug(message.Text); break;
-            case Stream.Verbose: cmdlet.WriteVerbose(message.Text); break;
-            case Stream.Debug: cmdlet.WriteDebug(message.Text); break;
-            case Stream.Warning: cmdlet.WriteWarning(message.Text); break;
-        }
     }
 }

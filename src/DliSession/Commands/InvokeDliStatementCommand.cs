@@ -1,0 +1,118 @@
+using System.Management.Automation;
+using DliSession.Client;
+using DliSession.Client.Models;
+using DliSession.Client.Waiting;
+using DliSession.Commands.Infrastructure;
+
+namespace DliSession.Commands;
+
+/// <summary>
+/// Runs Scala code in a session and, unless -NoWait, waits for its result with a progress bar. A statement whose
+/// output is an error becomes a non-terminating error carrying the exception's name, value and traceback.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "DliStatement", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+    DefaultParameterSetName = CodeSet)]
+[OutputType(typeof(SparkStatement))]
+public sealed class InvokeDliStatementCommand : DliCmdlet
+{
+    private const string CodeSet = "Code";
+    private const string PathSet = "Path";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string SessionId { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = CodeSet)]
+    [ValidateLength(1, DliClient.MaxCodeLength)]
+    public string Code { get; set; } = string.Empty;
+
+    /// <summary>A file whose text is the code.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>Returns the statement as submitted, without waiting for its result.</summary>
+    [Parameter]
+    public SwitchParameter NoWait { get; set; }
+
+    [Parameter]
+    [Alias("Timeout")]
+    [ValidateRange(1, int.MaxValue)]
+    public int TimeoutSec { get; set; } = WaitDefaults.TimeoutSec;
+
+    [Parameter]
+    [Alias("PollInterval")]
+    [ValidateRange(0.1, 300)]
+    public double PollIntervalSec { get; set; } = 0.5;
+
+    protected override void ProcessDliRecord()
+    {
+        var code = ParameterSetName == PathSet ? ReadCode() : Code;
+        if (!ShouldProcess($"session {SessionId}", $"Run {code.Length} characters of code")) return;
+        var client = Client();
+        TryRun(SessionId, () =>
+        {
+            var statement = Await(client.CreateStatementAsync(SessionId, code, CancelToken));
+            if (NoWait)
+            {
+                WriteObject(statement);
+                return;
+            }
+            var (finished, timedOut) = Await(StatementWaiter.WaitAsync(client, statement, TimeSpan.FromSeconds(TimeoutSec),
+                TimeSpan.FromSeconds(PollIntervalSec), (s, elapsed) => Pump.Post(() => WriteProgress(Progress(s, elapsed))),
+                TimeProvider.System, CancelToken));
+            WriteProgress(new ProgressRecord(1, Activity(finished), "done") { RecordType = ProgressRecordType.Completed });
+            if (timedOut)
+                WriteError(new ErrorRecord(new TimeoutException(
+                    $"Statement {finished.Id} in session {SessionId} was still {finished.State} after {TimeoutSec} s; it goes on running " +
+                    "(Stop-DliStatement cancels it)."), "DliWaitTimeout", ErrorCategory.OperationTimeout, finished));
+            else if (finished.Output is { IsError: true } output)
+                WriteError(StatementFailed(finished, output));
+            else
+                WriteObject(finished);
+        });
+    }
+
+    private string ReadCode()
+    {
+        var path = GetUnresolvedProviderPathFromPSPath(Path);
+        string code;
+        try
+        {
+            code = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "DliCodeFileUnreadable", ErrorCategory.ReadError, path));
+            throw;
+        }
+        if (code.Length is 0 or > DliClient.MaxCodeLength)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("DliCodeTooLong",
+                $"-Path: the code in '{path}' has {code.Length} characters; DLI takes 1 to {DliClient.MaxCodeLength}.", path));
+        return code;
+    }
+
+    private static string Activity(SparkStatement statement) => $"Running statement {statement.Id} in DLI session {statement.SessionId}";
+
+    private static ProgressRecord Progress(SparkStatement statement, TimeSpan elapsed) =>
+        new(1, Activity(statement), $"{statement.State}, {elapsed.TotalSeconds:0} s")
+        {
+            PercentComplete = (int)Math.Clamp(statement.Progress * 100, 0, 100),
+        };
+
+    private static ErrorRecord StatementFailed(SparkStatement statement, StatementOutput output)
+    {
+        var traceback = output.Traceback.Length == 0 ? string.Empty : Environment.NewLine + string.Join(Environment.NewLine, output.Traceback);
+        var exception = new StatementFailedException(
+            $"Statement {statement.Id} in session {statement.SessionId} failed: {output.ErrorName}: {output.ErrorValue}{traceback}", output);
+        return new ErrorRecord(exception, "DliStatementFailed", ErrorCategory.InvalidResult, statement);
+    }
+}
+
+/// <summary>The error a statement's code raised, with its name, value and traceback as the service reported them.</summary>
+public sealed class StatementFailedException(string message, StatementOutput output) : Exception(message)
+{
+    public string? ErrorName { get; } = output.ErrorName;
+    public string? ErrorValue { get; } = output.ErrorValue;
+    public IReadOnlyList<string> Traceback { get; } = output.Traceback;
+}

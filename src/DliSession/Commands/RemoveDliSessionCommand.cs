@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using DliSession.Client.Models;
+using DliSession.Commands.Infrastructure;
+
+namespace DliSession.Commands;
+
+/// <summary>
+/// Deletes sessions. A deleted session's work is lost, so it asks first (ConfirmImpact High); -Force or
+/// -Confirm:$false skip the question, and -WhatIf sends nothing.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "DliSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(SparkSession))]
+public sealed class RemoveDliSessionCommand : DliCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("SessionId")]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = [];
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Writes each session as it was just before it was deleted.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessDliRecord()
+    {
+        var client = Client();
+        foreach (var id in Id)
+        {
+            if (!Confirmed(id)) continue;
+            TryRun(id, () =>
+            {
+                var before = PassThru ? Await(client.GetSessionAsync(id, CancelToken)) : null;
+                Await(client.DeleteSessionAsync(id, CancelToken));
+                Pump.Verbose($"Deleted session {id}.");
+                if (before is not null) WriteObject(before);
+            });
+        }
+    }
+
+    /// <summary>-Force answers the prompt, but never -WhatIf or an explicit -Confirm.</summary>
+    private bool Confirmed(string id) =>
+        Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf") && !MyInvocation.BoundParameters.ContainsKey("Confirm")
+            || ShouldProcess($"session {id}", "Delete the Spark session and lose its state");
+}

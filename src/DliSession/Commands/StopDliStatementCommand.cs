@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using DliSession.Client.Models;
+using DliSession.Commands.Infrastructure;
+
+namespace DliSession.Commands;
+
+/// <summary>
+/// Cancels statements: waiting or running ones become cancelled; finished ones stay as they are. Statements from
+/// Get-DliStatement or Invoke-DliStatement -NoWait bind by property name (SessionId, Id and Context).
+/// </summary>
+[Cmdlet(VerbsLifecycle.Stop, "DliStatement", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(SparkStatement))]
+public sealed class StopDliStatementCommand : DliCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string SessionId { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(0, int.MaxValue)]
+    public int[] Id { get; set; } = [];
+
+    /// <summary>Writes each statement as it is after the cancel.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessDliRecord()
+    {
+        var client = Client();
+        foreach (var id in Id)
+        {
+            if (!ShouldProcess($"statement {id} in session {SessionId}", "Cancel the statement")) continue;
+            TryRun($"{SessionId}/{id}", () =>
+            {
+                Await(client.CancelStatementAsync(SessionId, id, CancelToken));
+                if (PassThru) WriteObject(Await(client.GetStatementAsync(SessionId, id, CancelToken)));
+            });
+        }
+    }
+}

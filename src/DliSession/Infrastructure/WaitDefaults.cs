@@ -1,0 +1,11 @@
+namespace DliSession.Commands.Infrastructure;
+
+/// <summary>Defaults shared by every cmdlet that waits, so they behave alike.</summary>
+internal static class WaitDefaults
+{
+    /// <summary>A Spark session on DLI can take minutes to start; ten is generous without being endless.</summary>
+    public const int TimeoutSec = 600;
+
+    /// <summary>The first pause between polls; it grows from there (see PollSchedule).</summary>
+    public const double PollIntervalSec = 2;
+}
