@@ -1,20 +1,20 @@
 namespace DliSession.Client.Waiting;
 
 /// <summary>
-/// When to ask again: the first interval as given, then half as long again each time, up to four times the first
-/// and never more than 30 s, so a long wait neither floods the service nor lets a session's heartbeat lapse.
+/// When to ask again: soon at first (a quarter of a second), then twice as long each time up to the steady interval.
+/// Short waits end promptly, long ones settle at one request per interval, which never floods the service and, at
+/// the default of 2 s, stays well inside any heartbeat timeout.
 /// </summary>
-public sealed class PollSchedule(TimeSpan first)
+public sealed class PollSchedule(TimeSpan steady)
 {
-    private static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(30);
-    private readonly TimeSpan _max = first * 4 < Ceiling ? first * 4 : (first > Ceiling ? first : Ceiling);
-    private TimeSpan _next = first;
+    private static readonly TimeSpan Initial = TimeSpan.FromMilliseconds(250);
+    private TimeSpan _next = steady < Initial ? steady : Initial;
 
     public TimeSpan Next()
     {
         var current = _next;
-        var grown = _next * 1.5;
-        _next = grown < _max ? grown : _max;
+        var doubled = _next * 2;
+        _next = doubled < steady ? doubled : steady;
         return current;
     }
 }
