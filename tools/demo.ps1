@@ -10,14 +10,26 @@ Import-Module "$PSScriptRoot/../tests/pester/DliEmulator.psm1"
 
 $emulator = Start-DliEmulator -Path $EmulatorPath -ArgumentList '--idle-delay-ms', '1500', '--statement-ms', '800'
 try {
-    Write-Host "Emulator (a stand-in for the DLI API, not a Spark runtime) at $($emulator.BaseUri)"
+    Write-Host "Emulator at $($emulator.BaseUri): the DLI session API's stand-in; it answers statements, it does not run Spark."
     $secretKey = ConvertTo-SecureString $emulator.SecretKey -AsPlainText -Force
     Connect-Dli -Endpoint $emulator.BaseUri -ProjectId $emulator.ProjectId -AccessKey $emulator.AccessKey -SecretKey $secretKey
 
-    $session = New-DliSession -ClusterName 'demo_cluster' -Name 'demo' -ScType A -DriverMemory 2GB
-    New-DliSession -Queue 'demo_queue' -Name 'second' | Out-Null
+    Write-Host "`n> New-DliSession -ClusterName demo_cluster -Name nightly -ScType A -DriverMemory 2GB -Wait"
+    $session = New-DliSession -ClusterName 'demo_cluster' -Name 'nightly' -ScType A -DriverMemory 2GB -Wait
+    New-DliSession -Queue 'demo_queue' -Name 'adhoc' | Out-Null
 
-    Get-DliSession | Format-Table | Out-Host
+    Write-Host "`n> `$session | Invoke-DliStatement -Code 'val rows = spark.range(1000).count()'"
+    $session | Invoke-DliStatement -Code 'val rows = spark.range(1000).count()' | Format-List | Out-Host
+
+    Write-Host "> `$session | Get-DliSessionLog -Tail 5"
+    $session | Get-DliSessionLog -Tail 5 | Out-Host
+
+    Write-Host "`n> Get-DliSession | Format-Table"
+    Get-DliSession | Format-Table | Out-String -Width 160 | Out-Host
+
+    Write-Host "> Get-DliSession | Remove-DliSession -Force"
+    Get-DliSession | Remove-DliSession -Force
+    Write-Host "Sessions left: $(@(Get-DliSession).Count)"
 }
 finally {
     Stop-DliEmulator $emulator
