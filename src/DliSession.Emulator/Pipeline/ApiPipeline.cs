@@ -42,7 +42,7 @@ internal sealed class ApiPipeline(RequestDelegate next, EmulatorOptions options,
             if (authenticator.Authenticate(context, body, out var failure) is not { } caller)
                 await ApiResults.Unauthorized(failure).ExecuteAsync(context);
             else if (!IsOwnProject(context.Request.Path))
-                await ApiResults.Unauthorized($"The project in the path is not this endpoint's project.").ExecuteAsync(context);
+                await ApiResults.Unauthorized("The project in the path is not this endpoint's project.").ExecuteAsync(context);
             else
             {
                 context.Features.Set(caller);
