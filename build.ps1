@@ -3,7 +3,10 @@
     Builds, tests, demonstrates and benchmarks the DliSession module.
 .DESCRIPTION
     Needs only the .NET 10 SDK: run it as `dotnet tool restore && dotnet pwsh ./build.ps1 <Task>`.
-    Build     publishes the importable module to out/DliSession and the emulator to out/emulator.
+    Build     publishes the importable module to out/DliSession (with its MAML help, made from docs/en-US) and the
+              emulator to out/emulator.
+    Docs      builds, then brings docs/en-US in step with the cmdlets: a page for each new cmdlet, SYNTAX and
+              parameter blocks rewritten on existing pages (their descriptions and examples kept).
     Test      runs xunit and Pester and ends with "Total: N passed, N failed, N skipped"; exits 1 on any failure.
     Demo      starts the emulator on a free loopback port, connects, creates a session, lists sessions, stops it.
     Emulator  runs the local DLI emulator in the foreground (pass options with -EmulatorArgument).
@@ -12,7 +15,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Clean')]
+    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Emulator', 'Clean')]
     [string[]] $Task = 'Build',
 
     [string[]] $EmulatorArgument = @('--urls', 'http://127.0.0.1:5080')
@@ -24,6 +27,7 @@ $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'DliSession'
 $EmulatorOut = Join-Path $Out 'emulator'
+$Docs = Join-Path $Root 'docs/en-US'
 $PesterVersion = '5.7.1'
 
 function Invoke-Native {
@@ -36,7 +40,21 @@ function Invoke-Native {
 function Invoke-Build {
     Invoke-Native dotnet @('publish', "$Root/src/DliSession/DliSession.csproj", '-c', 'Release', '-o', $ModuleOut, '--nologo', '-v', 'quiet')
     Invoke-Native dotnet @('publish', "$Root/src/DliSession.Emulator/DliSession.Emulator.csproj", '-c', 'Release', '-o', $EmulatorOut, '--nologo', '-v', 'quiet')
+    Export-Help
     Write-Host "Module: $ModuleOut"
+}
+
+function Export-Help {
+    Import-Module "$Root/tools/HelpBuilder.psm1" -Force
+    Export-MamlHelp -Path $Docs -Destination (Join-Path $ModuleOut 'en-US')
+}
+
+function Invoke-Docs {
+    Invoke-Build
+    # Cmdlet metadata is read in a child pwsh, so this process never loads (and, on Windows, locks) the module's DLL.
+    $update = "Import-Module '$ModuleOut/DliSession.psd1'; Import-Module '$Root/tools/HelpBuilder.psm1'; Update-HelpMarkdown -Module DliSession -Path '$Docs'"
+    Invoke-Native dotnet @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $update)
+    Export-Help
 }
 
 function Get-PesterPath {
