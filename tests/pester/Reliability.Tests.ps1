@@ -10,6 +10,8 @@ BeforeAll {
     function Get-Failure {
         # Runs the script block, which must write exactly one error and no output, and returns that error record.
         param([scriptblock] $Command)
+        # The runner sets 'Stop', which would turn the error into an exception before it can be looked at.
+        $ErrorActionPreference = 'Continue'
         $output = @(& $Command 2>&1)
         $output | Should -HaveCount 1
         $output[0] | Should -BeOfType ([System.Management.Automation.ErrorRecord])
