@@ -1,4 +1,5 @@
 using DliSession.Client.Errors;
+using DliSession.Client.Models;
 using DliSession.Client.Tests.Support;
 
 namespace DliSession.Client.Tests.Http;
@@ -17,6 +18,7 @@ public sealed class ResponseFailureTests : IAsyncLifetime
     {
         _emulator = await EmulatorHost.StartAsync();
         _id = (await _emulator.CreateSessionsAsync(1))[0];
+        await _emulator.ClearJournalAsync();
     }
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
@@ -61,5 +63,21 @@ public sealed class ResponseFailureTests : IAsyncLifetime
         Assert.Equal("DliTimeout", failure.ErrorId);
         Assert.Equal(DliErrorKind.Timeout, failure.Kind);
         Assert.Matches(@"^GET /v2\.0/emulator-project/sessions/\S+ got no complete answer within 0\.3 s in 2 attempt\(s\)\.$", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_create_that_times_out_is_not_sent_again_because_the_session_may_exist()
+    {
+        await _emulator.AddFaultAsync(new { method = "POST", path = "/v2.0/*/sessions", count = 4, status = 200, delayMs = 5000 });
+        var settings = EmulatorHost.Fast with { Timeout = TimeSpan.FromMilliseconds(300) };
+
+        var failure = await Assert.ThrowsAsync<DliException>(() =>
+            _emulator.Client(settings).CreateSessionAsync(new CreateSessionRequest { Queue = "q1" }, default));
+
+        Assert.Equal("DliTimeout", failure.ErrorId);
+        Assert.EndsWith("it was not retried, because the service may have acted on it already.", failure.Message);
+        // The emulator journals the request once the client has dropped it; a resend would be journaled as well.
+        await Task.Delay(500);
+        Assert.Single(await _emulator.JournalAsync(), e => (string)e!["method"]! == "POST");
     }
 }
