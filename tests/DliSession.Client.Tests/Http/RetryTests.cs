@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using DliSession.Client.Errors;
+using DliSession.Client.Http;
 using DliSession.Client.Models;
 using DliSession.Client.Tests.Support;
 
@@ -120,7 +121,7 @@ public sealed class RetryTests : IAsyncLifetime
         var log = new RecordingLog();
 
         var failure = await Assert.ThrowsAsync<DliException>(() =>
-            new DliClient(context, log, Client.Http.DliHttp.Create(TimeProvider.System, null))
+            new DliClient(context, log, DliHttp.Create(TimeProvider.System, primary: null))
                 .CreateSessionAsync(new CreateSessionRequest { Queue = "q1" }, default));
 
         Assert.Equal("DliConnectionFailed", failure.ErrorId);
