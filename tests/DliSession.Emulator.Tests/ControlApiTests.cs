@@ -124,6 +124,26 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task A_fault_with_a_probability_hits_about_that_share_of_requests_and_a_miss_costs_no_use()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await ControlAsync(emulator, HttpMethod.Post, "/_emulator/faults", """{"method":"GET","path":"/v2.0/*/sessions","status":503,"count":1000,"probability":0.25}""");
+        for (var i = 0; i < 400; i++) (await emulator.SendAsync(HttpMethod.Get, Sessions)).Dispose();
+
+        var failed = (await JournalAsync(emulator)).Count(e => e.GetProperty("status").GetInt32() == 503);
+        // 100 expected, standard deviation 8.7: the bounds are almost 6 deviations away, so the test is not flaky.
+        Assert.InRange(failed, 50, 150);
+
+        foreach (var bad in new[] { "0", "1.5", "-0.1" })
+        {
+            using var refused = await emulator.Client.PostAsync("/_emulator/faults",
+                new StringContent($$"""{"path":"/v2.0/**","status":503,"probability":{{bad}}}"""));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("probability", await refused.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task Clearing_faults_restores_real_answers_and_bad_faults_are_refused()
     {
         await using var emulator = await TestEmulator.StartAsync();

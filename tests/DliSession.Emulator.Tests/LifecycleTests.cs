@@ -139,11 +139,13 @@ public sealed class LifecycleTests
     public async Task A_heartbeat_timeout_deletes_a_session_that_only_the_list_looked_at()
     {
         await using var emulator = await TestEmulator.StartAsync("--idle-delay-ms", "0");
-        var body = """{"kind":"spark","queue":"q","heartbeatTimeoutInSecond":1}""";
+        // 2 s against heartbeats every 300 ms: a loaded machine (test assemblies run in parallel) can stretch one
+        // gap well past 300 ms, which with 1 s expired the session that was kept alive.
+        var body = """{"kind":"spark","queue":"q","heartbeatTimeoutInSecond":2}""";
         var kept = await emulator.CreateSessionAsync(body);
         var listedOnly = await emulator.CreateSessionAsync(body);
 
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 10; i++)
         {
             await Task.Delay(300);
             Assert.Equal("idle", await emulator.StateAsync(kept));

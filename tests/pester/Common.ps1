@@ -5,10 +5,10 @@ Import-Module "$RepoRoot/out/DliSession/DliSession.psd1" -Force
 Import-Module "$PSScriptRoot/DliEmulator.psm1" -Force
 
 function Connect-TestEmulator {
-    # A signed context for $Emulator, made the default unless -NoDefault.
-    param([Parameter(Mandatory)] $Emulator, [switch] $NoDefault)
+    # A signed context for $Emulator, made the default unless -NoDefault; -Parameter adds Connect-Dli parameters.
+    param([Parameter(Mandatory)] $Emulator, [switch] $NoDefault, [hashtable] $Parameter = @{})
     $secret = ConvertTo-SecureString $Emulator.SecretKey -AsPlainText -Force
-    $context = Connect-Dli -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $secret -PassThru
+    $context = Connect-Dli -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $secret -PassThru @Parameter
     if ($NoDefault) { Disconnect-Dli }
     $context
 }

@@ -42,6 +42,8 @@ public sealed class DliApiException : DliException
             case "DLI.0006": return DliErrorKind.Conflict;
             case "DLI.0009" or "DLI.1028": return DliErrorKind.Throttled;
             case "DLI.0007": return DliErrorKind.InvalidOperation;
+            // "Server-side system error", sent with 400: the caller's arguments are not what is wrong.
+            case "DLI.0999": return DliErrorKind.ServiceUnavailable;
         }
         var code = (int)status;
         return code switch

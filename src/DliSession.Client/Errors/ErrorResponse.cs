@@ -14,16 +14,25 @@ internal static class ErrorResponse
         try
         {
             var wire = JsonSerializer.Deserialize(body, DliJsonContext.Default.ErrorWire);
-            code = string.IsNullOrWhiteSpace(wire?.ErrorCode) ? null : wire.ErrorCode;
-            message = wire?.ErrorMessage ?? wire?.Message;
+            code = NullIfBlank(wire?.ErrorCode);
+            // DLI sends error_msg, Livy msg; a blank one says nothing, so the other (or the status) speaks instead.
+            message = NullIfBlank(wire?.ErrorMessage) ?? NullIfBlank(wire?.Message);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Not JSON (a gateway's HTML page, a proxy's text): its beginning is the best explanation there is.
-            message = body.IsEmpty ? null : $"{response.ReasonPhrase}; the body is not JSON and begins: {ResponseParser.Excerpt(body)}";
+            // A gateway's HTML page, a proxy's text, or JSON of another shape: its beginning is the best explanation there is.
+            var what = LooksLikeJson(body) ? "not DLI's error JSON" : "not JSON";
+            message = IsBlank(body) ? null : $"{response.ReasonPhrase}; the body is {what} and begins: {ResponseParser.Excerpt(body)}";
         }
         return new DliApiException(response.StatusCode, code, message, RequestId(response), method, path);
     }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static bool IsBlank(ReadOnlySpan<byte> body) => body.Trim(" \t\r\n"u8).IsEmpty;
+
+    private static bool LooksLikeJson(ReadOnlySpan<byte> body) =>
+        body.Trim(" \t\r\n"u8) is [(byte)'{' or (byte)'[', ..];
 
     private static string? RequestId(HttpResponseMessage response)
     {

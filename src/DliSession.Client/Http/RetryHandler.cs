@@ -44,6 +44,12 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
                                 : "; it was not retried, because the service may have acted on it already."));
                     outcome = $"no answer within {settings.Timeout.TotalSeconds:0.#} s";
                 }
+                catch (DliResponseException)
+                {
+                    // Too large: the unread rest of the body must not keep the connection busy.
+                    response?.Dispose();
+                    throw;
+                }
                 catch (HttpRequestException ex)
                 {
                     response?.Dispose();
@@ -89,5 +95,11 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
 
     private static DliResponseException TooLarge(long limit) =>
         new(DliResponseException.TooLarge,
-            $"The service's response is larger than {limit / (1024 * 1024)} MiB, the most the module reads; it was not read.");
+            $"The service's response is larger than {Size(limit)}, the most the module reads; it was not read.");
+
+    /// <summary>MiB when exact, else bytes: a limit below 1 MiB must not read as "0 MiB".</summary>
+    private static string Size(long bytes) =>
+        bytes >= Mebibyte && bytes % Mebibyte == 0 ? $"{bytes / Mebibyte} MiB" : $"{bytes} bytes";
+
+    private const long Mebibyte = 1024 * 1024;
 }

@@ -20,8 +20,11 @@ internal static class ResponseParser
             throw new DliResponseException(DliResponseException.Empty,
                 $"The service sent an empty body where {expected} was expected.");
         if (body[start] != (byte)'{' && body[start] != (byte)'[')
-            throw new DliResponseException(DliResponseException.NotJson,
-                $"The service sent something that is not JSON where {expected} was expected; it begins: {Excerpt(body[start..])}");
+            throw IsJsonValue(body)
+                ? new DliResponseException(DliResponseException.WrongShape,
+                    $"The service's JSON is not {expected}: it is the bare value {Excerpt(body[start..])}.")
+                : new DliResponseException(DliResponseException.NotJson,
+                    $"The service sent something that is not JSON where {expected} was expected; it begins: {Excerpt(body[start..])}");
         try
         {
             return JsonSerializer.Deserialize(body, type)
@@ -43,6 +46,21 @@ internal static class ResponseParser
             // Thrown by the reader for a token of the wrong type inside a generated converter.
             throw new DliResponseException(DliResponseException.WrongShape,
                 $"The service's JSON is not {expected}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>A whole JSON document, such as <c>null</c>, <c>42</c> or <c>"ok"</c>: JSON, only not an object.</summary>
+    private static bool IsJsonValue(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        try
+        {
+            while (reader.Read()) { }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -29,8 +29,15 @@ public static partial class SparkMemory
     private static string FromText(string text)
     {
         var match = WithUnit().Match(text);
-        if (match.Success && long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) > 0)
-            return match.Groups[1].Value.TrimStart('0') + char.ToLowerInvariant(match.Groups[2].Value[0]);
+        if (match.Success)
+        {
+            var unit = char.ToLowerInvariant(match.Groups[2].Value[0]);
+            var number = decimal.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            // The same floor as for byte counts, so '12k' is refused as 12288 would be.
+            if (number * UnitSize(unit) < Smallest)
+                throw new ArgumentException($"'{text}' is less than the 1 MB Spark needs at the least. Use for example {Example}.");
+            return match.Groups[1].Value.TrimStart('0') + unit;
+        }
         if (decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes))
             return FromBytes(bytes, text);
         throw Invalid(text);
@@ -41,10 +48,18 @@ public static partial class SparkMemory
         if (bytes != decimal.Truncate(bytes) || bytes < Smallest)
             throw new ArgumentException(
                 $"'{original}' is read as a number of bytes, and Spark needs at least 1 MB with a unit. Write it with a unit, for example {Example}.");
-        foreach (var (unit, size) in new[] { ('t', KiB * KiB * KiB * KiB), ('g', KiB * KiB * KiB), ('m', KiB * KiB), ('k', KiB) })
-            if (bytes % size == 0) return (bytes / size).ToString(CultureInfo.InvariantCulture) + unit;
+        foreach (var unit in "tgmk")
+            if (bytes % UnitSize(unit) == 0) return (bytes / UnitSize(unit)).ToString(CultureInfo.InvariantCulture) + unit;
         throw new ArgumentException($"{original} bytes is not a whole number of kilobytes. Use a unit, for example {Example}.");
     }
+
+    private static long UnitSize(char unit) => unit switch
+    {
+        't' => KiB * KiB * KiB * KiB,
+        'g' => KiB * KiB * KiB,
+        'm' => KiB * KiB,
+        _ => KiB,
+    };
 
     private static ArgumentException Invalid(object value) =>
         new($"'{value}' is not a memory size with a unit. Use for example {Example}.");

@@ -16,6 +16,7 @@ internal sealed class FaultInjector
         if (request.Count < 1) throw new ArgumentException("count must be at least 1.");
         if (!request.Abort && request.Status is < 100 or > 599) throw new ArgumentException("status must be an HTTP status (100-599) unless abort is true.");
         if (request.DelayMs < 0 || request.BodyBytes < 0) throw new ArgumentException("delayMs and bodyBytes must not be negative.");
+        if (!(request.Probability is > 0 and <= 1)) throw new ArgumentException("probability must be above 0 and at most 1.");
         lock (_gate)
         {
             var rule = new FaultRule(++_lastId, request);
@@ -24,12 +25,15 @@ internal sealed class FaultInjector
         }
     }
 
-    /// <summary>The first fault matching the request, with one use taken; rules are used up in the order they were added.</summary>
+    /// <summary>
+    /// The first fault matching the request that fires (see <see cref="FaultRule.Fires"/>), with one use taken; rules are
+    /// used up in the order they were added.
+    /// </summary>
     public FaultRule? TryTake(string method, string path)
     {
         lock (_gate)
         {
-            var rule = _rules.FirstOrDefault(r => r.Matches(method, path));
+            var rule = _rules.FirstOrDefault(r => r.Matches(method, path) && r.Fires());
             if (rule is null) return null;
             if (--rule.Remaining == 0) _rules.Remove(rule);
             return rule;

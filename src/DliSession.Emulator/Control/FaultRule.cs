@@ -27,6 +27,9 @@ internal sealed class FaultRule
     public bool Matches(string method, string path) =>
         (_request.Method == "*" || string.Equals(_request.Method, method, StringComparison.OrdinalIgnoreCase)) && _path.IsMatch(path);
 
+    /// <summary>Whether this matching request gets the fault: always, unless a probability below 1 was given.</summary>
+    public bool Fires() => _request.Probability >= 1 || Random.Shared.NextDouble() < _request.Probability;
+
     /// <summary><c>**</c> matches across segments, <c>*</c> within one; everything else is literal.</summary>
     public static Regex GlobToRegex(string glob)
     {

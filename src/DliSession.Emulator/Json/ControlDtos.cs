@@ -29,6 +29,9 @@ internal sealed record FaultRequest
     [JsonPropertyName("delayMs")] public int DelayMs { get; set; }
     [JsonPropertyName("abort")] public bool Abort { get; set; }
     [JsonPropertyName("bodyBytes")] public long BodyBytes { get; set; }
+
+    /// <summary>The chance (0-1] that a matching request gets the fault, for load tests that want failures spread out.</summary>
+    [JsonPropertyName("probability")] public double Probability { get; set; } = 1;
 }
 
 internal sealed record FaultIdDto([property: JsonPropertyName("id")] int Id);
