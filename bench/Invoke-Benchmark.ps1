@@ -56,20 +56,22 @@ $emulator = Start-DliEmulator -Path $EmulatorPath -ArgumentList '--sessions', '1
 try {
     $environment = Get-EmulatorEnvironment $emulator
     $id = (Invoke-RestMethod "$($emulator.BaseUri)/v2.0/$($emulator.ProjectId)/sessions?from=0&size=1" -Headers @{ 'X-Auth-Token' = $emulator.Token }).sessions[0].id
-    $importTimed = "`$s = [Diagnostics.Stopwatch]::GetTimestamp(); Import-Module '$ModulePath'; [Diagnostics.Stopwatch]::GetElapsedTime(`$s).TotalMilliseconds"
+    # The in-process import time is taken inside Measure-Command, as the reference measurement was: the first command
+    # of a process also pays the engine's one-time start of command processing, which is pwsh's cost, not the module's.
     $variants = [ordered]@{
-        Bare   = '1'
-        Import = $importTimed
-        Call   = "Import-Module '$ModulePath'; Connect-Dli; `$null = Get-DliSession -Id '$id'"
+        Bare        = '1'
+        Import      = "Import-Module '$ModulePath'"
+        ImportTimed = "(Measure-Command { Import-Module '$ModulePath' }).TotalMilliseconds"
+        Call        = "Import-Module '$ModulePath'; Connect-Dli; `$null = Get-DliSession -Id '$id'"
     }
     $start = @{}; $importInProcess = [Collections.Generic.List[double]]::new()
     foreach ($name in $variants.Keys) { $start[$name] = [Collections.Generic.List[double]]::new() }
     for ($run = 0; $run -le $StartRuns; $run++) {
-        foreach ($name in $variants.Keys) {   # interleaved, so drift in the machine's load hits all three alike
+        foreach ($name in $variants.Keys) {   # interleaved, so drift in the machine's load hits all alike
             $child = Invoke-Child @($pwshDll, '-NoProfile', '-NonInteractive', '-c', $variants[$name]) $environment
             if ($run -eq 0) { continue }       # warm-up: file cache
             $start[$name].Add($child.Ms)
-            if ($name -eq 'Import') { $importInProcess.Add([double]$child.Output) }
+            if ($name -eq 'ImportTimed') { $importInProcess.Add([double]$child.Output) }
         }
     }
     $perCall = (Invoke-Child @($pwshDll, '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-PerCall.ps1'),
@@ -125,7 +127,7 @@ Add-Row 'New-DliSession vs Invoke-RestMethod POST + ConvertTo-Json -Depth 5' '�
 Add-Row 'Get-DliSession | Measure-Object, 100,000 sessions, vs C# floor' '≤ 1.3×' ('{0:F2}× ({1:F2} s vs {2:F2} s)' -f $streamVsFloor, (& $listSeconds 'Streamed'), (& $listSeconds 'Floor')) ($streamVsFloor -le 1.3)
 Add-Row 'First object before the second page is requested' 'pages requested = 1' ('{0} page(s) requested by the first object' -f $pages) ($pages -eq 1)
 Add-Row 'Streamed listing peak working set over bare pwsh' '≤ +60 MiB' ('+{0:F0} MiB ({1:F0} MiB vs {2:F0} MiB)' -f ((& $listWs 'Streamed') - $bareWs), (& $listWs 'Streamed'), $bareWs) (((& $listWs 'Streamed') - $bareWs) -le 60)
-Add-Row 'Import-Module alone (in process)' '≤ 10 ms' ('{0:F1} ms' -f $importMs) ($importMs -le 10)
+Add-Row 'Import-Module alone (in process, Measure-Command)' '≤ 10 ms' ('{0:F1} ms' -f $importMs) ($importMs -le 10)
 Add-Row 'Import + Connect-Dli + Get-DliSession -Id, whole process over bare pwsh' '≤ 100 ms' ('+{0:F0} ms ({1:F0} ms vs {2:F0} ms)' -f $callOverBare, (Get-Median $start.Call), $bareStart) ($callOverBare -le 100)
 Add-Row "TCP connections over $($perCall.ConnectionCalls) module calls" '1' ('{0}' -f $perCall.Connections) ($perCall.Connections -eq 1)
 Add-Row 'Bare pwsh -NoProfile -c 1 (whole process)' '' ('{0:F0} ms' -f $bareStart) $null
