@@ -121,23 +121,23 @@ $streamVsFloor = (& $listSeconds 'Streamed') / (& $listSeconds 'Floor')
 $pages = Get-Median ($list.FirstObject | ForEach-Object PagesRequested)
 $importMs = Get-Median $importInProcess
 $callOverBare = (Get-Median $start.Call) - $bareStart
-Add-Row 'Get-DliSession -Id per call vs C# floor' '≤ 2.0×' ('{0:F2}× ({1:F0} µs vs {2:F0} µs)' -f $getVsFloor, (& $us 'Get-DliSession -Id'), (& $us 'C# floor GET')) ($getVsFloor -le 2.0)
-Add-Row 'Get-DliSession -Id per call vs Invoke-RestMethod' '≤ 0.4×' ('{0:F2}× ({1:F0} µs vs {2:F0} µs)' -f $getVsIrm, (& $us 'Get-DliSession -Id'), (& $us 'Invoke-RestMethod GET')) ($getVsIrm -le 0.4)
-Add-Row 'New-DliSession vs Invoke-RestMethod POST + ConvertTo-Json -Depth 5' '≤ 0.3×' ('{0:F2}× ({1:F0} µs vs {2:F0} µs)' -f $newVsIrm, (& $us 'New-DliSession'), (& $us 'Invoke-RestMethod POST + ConvertTo-Json')) ($newVsIrm -le 0.3)
-Add-Row 'Get-DliSession | Measure-Object, 100,000 sessions, vs C# floor' '≤ 1.3×' ('{0:F2}× ({1:F2} s vs {2:F2} s)' -f $streamVsFloor, (& $listSeconds 'Streamed'), (& $listSeconds 'Floor')) ($streamVsFloor -le 1.3)
+Add-Row 'Get-DliSession -Id per call vs C# floor' '≤ 2.0×' ('{0:F3}× ({1:F0} µs vs {2:F0} µs)' -f $getVsFloor, (& $us 'Get-DliSession -Id'), (& $us 'C# floor GET')) ($getVsFloor -le 2.0)
+Add-Row 'Get-DliSession -Id per call vs Invoke-RestMethod' '≤ 0.4×' ('{0:F3}× ({1:F0} µs vs {2:F0} µs)' -f $getVsIrm, (& $us 'Get-DliSession -Id'), (& $us 'Invoke-RestMethod GET')) ($getVsIrm -le 0.4)
+Add-Row 'New-DliSession vs Invoke-RestMethod POST + ConvertTo-Json -Depth 5' '≤ 0.3×' ('{0:F3}× ({1:F0} µs vs {2:F0} µs)' -f $newVsIrm, (& $us 'New-DliSession'), (& $us 'Invoke-RestMethod POST + ConvertTo-Json')) ($newVsIrm -le 0.3)
+Add-Row 'Get-DliSession | Measure-Object, 100,000 sessions, vs C# floor' '≤ 1.3×' ('{0:F3}× ({1:F2} s vs {2:F2} s)' -f $streamVsFloor, (& $listSeconds 'Streamed'), (& $listSeconds 'Floor')) ($streamVsFloor -le 1.3)
 Add-Row 'First object before the second page is requested' 'pages requested = 1' ('{0} page(s) requested by the first object' -f $pages) ($pages -eq 1)
-Add-Row 'Streamed listing peak working set over bare pwsh' '≤ +60 MiB' ('+{0:F0} MiB ({1:F0} MiB vs {2:F0} MiB)' -f ((& $listWs 'Streamed') - $bareWs), (& $listWs 'Streamed'), $bareWs) (((& $listWs 'Streamed') - $bareWs) -le 60)
+Add-Row 'Streamed listing peak working set over bare pwsh' '≤ +60 MiB' ('{0:+0;-0} MiB ({1:F0} MiB vs {2:F0} MiB)' -f ((& $listWs 'Streamed') - $bareWs), (& $listWs 'Streamed'), $bareWs) (((& $listWs 'Streamed') - $bareWs) -le 60)
 Add-Row 'Import-Module alone (in process, Measure-Command)' '≤ 10 ms' ('{0:F1} ms' -f $importMs) ($importMs -le 10)
-Add-Row 'Import + Connect-Dli + Get-DliSession -Id, whole process over bare pwsh' '≤ 100 ms' ('+{0:F0} ms ({1:F0} ms vs {2:F0} ms)' -f $callOverBare, (Get-Median $start.Call), $bareStart) ($callOverBare -le 100)
+Add-Row 'Import + Connect-Dli + Get-DliSession -Id, whole process over bare pwsh' '≤ 100 ms' ('{0:+0;-0} ms ({1:F0} ms vs {2:F0} ms)' -f $callOverBare, (Get-Median $start.Call), $bareStart) ($callOverBare -le 100)
 Add-Row "TCP connections over $($perCall.ConnectionCalls) module calls" '1' ('{0}' -f $perCall.Connections) ($perCall.Connections -eq 1)
 Add-Row 'Bare pwsh -NoProfile -c 1 (whole process)' '' ('{0:F0} ms' -f $bareStart) $null
-Add-Row 'Import-Module alone, whole process over bare pwsh' '' ('+{0:F0} ms' -f ((Get-Median $start.Import) - $bareStart)) $null
+Add-Row 'Import-Module alone, whole process over bare pwsh' '' ('{0:+0;-0} ms' -f ((Get-Median $start.Import) - $bareStart)) $null
 Add-Row 'Time to first object (Get-DliSession | Select-Object -First 1)' '' ('{0:F0} ms (C# floor {1:F0} ms)' -f (1000 * (& $listSeconds 'FirstObject')), (Get-Median ($list.Floor | ForEach-Object FirstObjectMs))) $null
-Add-Row '$all = Get-DliSession, 100,000 sessions (collected)' '' ('{0:F2} s, peak +{1:F0} MiB over bare' -f (& $listSeconds 'Collected'), ((& $listWs 'Collected') - $bareWs)) $null
+Add-Row '$all = Get-DliSession, 100,000 sessions (collected)' '' ('{0:F2} s, peak {1:+0;-0} MiB over bare' -f (& $listSeconds 'Collected'), ((& $listWs 'Collected') - $bareWs)) $null
 Add-Row 'C# floor listing peak working set (its own process, no pwsh)' '' ('{0:F0} MiB' -f (& $listWs 'Floor')) $null
 Add-Row '8 runspaces (ForEach-Object -Parallel), Get-DliSession -Id' '' ('{0:F0} calls/s (one runspace: {1:F0} calls/s)' -f $perCall.ParallelCallsPerSec, $perCall.SerialCallsPerSec) $null
 Add-Row 'AK/SK signing, per request (C#, the core''s signer)' '' ('{0:F1} µs' -f $signUs) $null
-Add-Row 'Get-DliSession -Id with AK/SK instead of a token' '' ('{0:F0} µs (+{1:F0} µs, including the emulator''s verification)' -f (& $us 'Get-DliSession -Id (AK/SK)'), ((& $us 'Get-DliSession -Id (AK/SK)') - (& $us 'Get-DliSession -Id'))) $null
+Add-Row 'Get-DliSession -Id with AK/SK instead of a token' '' ('{0:F0} µs ({1:+0;-0} µs, including the emulator''s verification)' -f (& $us 'Get-DliSession -Id (AK/SK)'), ((& $us 'Get-DliSession -Id (AK/SK)') - (& $us 'Get-DliSession -Id'))) $null
 Add-Row 'Emulator''s own time per request during the per-call runs' '' ('{0:F0} µs' -f $perCall.ServerUsPerRequest) $null
 
 $floorGet = & $us 'C# floor GET'; $irmGet = & $us 'Invoke-RestMethod GET'
