@@ -10,12 +10,13 @@
     Test      runs xunit and Pester and ends with "Total: N passed, N failed, N skipped"; exits 1 on any failure.
     Demo      starts the emulator on a free loopback port, connects, creates a session, lists sessions, stops it.
     Emulator  runs the local DLI emulator in the foreground (pass options with -EmulatorArgument).
+    Bench     publishes, then benchmarks the module against Invoke-RestMethod and a C# floor (bench/); writes docs/benchmarks.md.
     Clean     removes out/ and every bin/ and obj/ folder.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Emulator', 'Clean')]
+    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Emulator', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     [string[]] $EmulatorArgument = @('--urls', 'http://127.0.0.1:5080')
@@ -109,6 +110,17 @@ function Invoke-Demo {
 function Invoke-Emulator {
     Invoke-Build
     Invoke-Native dotnet (@("$EmulatorOut/DliSession.Emulator.dll") + $EmulatorArgument)
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    $floorOut = Join-Path $Out 'bench-floor'
+    Invoke-Native dotnet @('publish', "$Root/bench/DliSession.Bench.Floor/DliSession.Bench.Floor.csproj", '-c', 'Release', '-o', $floorOut, '--nologo', '-v', 'quiet')
+    # A fresh pwsh started as `dotnet pwsh.dll`: `dotnet pwsh` would add the tool shim's process to every timing.
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File "$Root/bench/Invoke-Benchmark.ps1" `
+        -ModulePath "$ModuleOut/DliSession.psd1" -EmulatorPath "$EmulatorOut/DliSession.Emulator.dll" `
+        -FloorPath "$floorOut/DliSession.Bench.Floor.dll" -OutFile "$Root/docs/benchmarks.md"
+    if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-Clean {

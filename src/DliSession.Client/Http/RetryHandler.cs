@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using DliSession.Client.Errors;
 
@@ -75,22 +76,40 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
     {
         var declared = response.Content.Headers.ContentLength;
         if (declared > limit) throw TooLarge(limit);
-        var buffer = new MemoryStream(declared is > 0 and < int.MaxValue ? (int)declared : 4096);
-        await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared : 16384);
+        var length = 0;
+        try
         {
-            var chunk = new byte[16384];
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            do
             {
-                if (buffer.Length + read > limit) throw TooLarge(limit);
-                buffer.Write(chunk, 0, read);
+                if (length == buffer.Length) buffer = Grow(buffer, length, limit);
+                read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                length += read;
+                if (length > limit) throw TooLarge(limit);
             }
+            while (read > 0);
         }
-        var buffered = new BufferedContent(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+        var buffered = new BufferedContent(buffer, length);
         foreach (var (name, values) in response.Content.Headers.NonValidated)
             buffered.Headers.TryAddWithoutValidation(name, values);
         response.Content.Dispose();
         response.Content = buffered;
+    }
+
+    /// <summary>A rented buffer twice as large (but no larger than one byte over the limit) holding the bytes read so far.</summary>
+    private static byte[] Grow(byte[] buffer, int length, long limit)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, limit + 1));
+        buffer.AsSpan(0, length).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return bigger;
     }
 
     private static DliResponseException TooLarge(long limit) =>

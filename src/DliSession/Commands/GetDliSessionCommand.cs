@@ -78,13 +78,20 @@ public sealed class GetDliSessionCommand : DliCmdlet
         var pageSize = filtered ? PageSize : (int)Math.Min((ulong)PageSize, Math.Max(remaining, 1));
         var totalReported = false;
 
-        var pages = Client().ListSessionPagesAsync(new SessionListQuery(ClusterName, Queue), start, pageSize, CancelToken)
-            .GetAsyncEnumerator(CancelToken);
+        // The next page is asked for once a page's first session is out, so the service and the network work while
+        // PowerShell writes the rest; the first session still comes out before the second page is requested.
+        using var listing = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
+        var pages = Client().ListSessionPagesAsync(new SessionListQuery(ClusterName, Queue), start, pageSize, listing.Token)
+            .GetAsyncEnumerator(listing.Token);
+        Task<bool>? next = null;
         try
         {
-            while (remaining > 0 && Pump.Wait(pages.MoveNextAsync()))
+            while (remaining > 0 && Pump.Wait(next ?? pages.MoveNextAsync().AsTask()))
             {
+                next = null;
                 var page = pages.Current;
+                // Only when this page cannot satisfy -First, so a short listing never costs an extra request.
+                var needsNext = remaining > (ulong)page.Sessions.Count;
                 if (paging.IncludeTotalCount && !totalReported)
                 {
                     totalReported = true;
@@ -97,12 +104,21 @@ public sealed class GetDliSessionCommand : DliCmdlet
                     if (!Matches(session.Name, names) || !Matches(session.State, states)) continue;
                     if (toSkip > 0) { toSkip--; continue; }
                     WriteObject(session);
+                    if (needsNext && next is null) next = pages.MoveNextAsync().AsTask();
                     if (--remaining == 0) break;
                 }
             }
         }
         finally
         {
+            // Left early (stopped downstream, Ctrl+C, an error) with a page on its way: it is not wanted, and the
+            // iterator cannot be disposed until it lands, so cancel it and let it end.
+            if (next is { IsCompleted: false })
+            {
+                listing.Cancel();
+                try { Pump.Wait(next); }
+                catch (Exception ex) when (ex is OperationCanceledException or DliSession.Client.Errors.DliException) { }
+            }
             Pump.Wait(pages.DisposeAsync().AsTask());
         }
     }
