@@ -50,16 +50,22 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Statements_run_one_at_a_time_in_order_with_ids_from_zero()
     {
-        await using var emulator = await TestEmulator.StartAsync("--idle-delay-ms", "0", "--statement-ms", "300");
+        await using var emulator = await TestEmulator.StartAsync("--idle-delay-ms", "0", "--statement-ms", "1000");
         var id = await emulator.CreateSessionAsync();
         for (var i = 0; i < 3; i++)
         {
             var created = await emulator.JsonAsync(HttpMethod.Post, $"{Sessions}/{id}/statements", $$"""{"code":"{{i}}"}""");
             Assert.Equal(i, created.GetProperty("id").GetInt32());
         }
-        await Task.Delay(400);
-        var states = (await emulator.JsonAsync(HttpMethod.Get, $"{Sessions}/{id}/statements"))
-            .GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("state").GetString()).ToList();
+        // Observed as soon as the second one runs (not after a fixed sleep, which a loaded machine overshoots):
+        // the first is done by then and the third still waits its turn for a whole statement's time.
+        List<string?> states = [];
+        await TestEmulator.WaitUntilAsync(async () =>
+        {
+            states = (await emulator.JsonAsync(HttpMethod.Get, $"{Sessions}/{id}/statements"))
+                .GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("state").GetString()).ToList();
+            return states[1] == "running";
+        }, "the second statement to run");
         Assert.Equal("available", states[0]);
         Assert.Equal("waiting", states[2]);
         Assert.Equal(1, states.Count(s => s == "running"));
