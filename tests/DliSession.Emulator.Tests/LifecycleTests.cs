@@ -9,11 +9,11 @@ public sealed class LifecycleTests
     [Fact]
     public async Task A_session_is_starting_until_the_idle_delay_passes_then_idle()
     {
-        await using var emulator = await TestEmulator.StartAsync("--idle-delay-ms", "300");
+        // A second of "starting" leaves room for a loaded machine; the change is then awaited, not slept for.
+        await using var emulator = await TestEmulator.StartAsync("--idle-delay-ms", "1000");
         var id = await emulator.CreateSessionAsync();
         Assert.Equal("starting", await emulator.StateAsync(id));
-        await Task.Delay(400);
-        Assert.Equal("idle", await emulator.StateAsync(id));
+        await TestEmulator.WaitUntilAsync(async () => await emulator.StateAsync(id) == "idle", "idle");
         var session = await emulator.JsonAsync(HttpMethod.Get, $"{Sessions}/{id}");
         Assert.Contains(session.GetProperty("log").EnumerateArray(), l => l.GetString()!.Contains("session is idle"));
     }
@@ -113,7 +113,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task A_statement_on_a_starting_session_waits_for_it()
     {
-        await using var emulator = await TestEmulator.StartAsync("--idle-delay-ms", "300", "--statement-ms", "100");
+        await using var emulator = await TestEmulator.StartAsync("--idle-delay-ms", "1000", "--statement-ms", "100");
         var id = await emulator.CreateSessionAsync();
         var created = await emulator.JsonAsync(HttpMethod.Post, $"{Sessions}/{id}/statements", """{"code":"1"}""");
         Assert.Equal("waiting", created.GetProperty("state").GetString());

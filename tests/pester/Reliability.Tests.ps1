@@ -170,19 +170,16 @@ Describe 'Load: 8 runspaces, 10% of GETs answered 503' {
     It 'succeeds in every call, creates each session once and leaves none behind' {
         $module = "$RepoRoot/out/DliSession/DliSession.psd1"
         $results = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
-            # 200 calls per runspace: 4 creates, 192 gets, 4 deletes (over REST: the module has no Remove cmdlet yet).
+            # 200 calls per runspace: 4 creates, 192 gets, 4 deletes.
             Import-Module $using:module
             $context = $using:LoadContext
-            $emulator = $using:Emulator
             $runspace = $_
             $ids = @(1..4 | ForEach-Object { (New-DliSession -Queue 'load' -Name "load-$runspace-$_" -Context $context -ErrorVariable +failed -ErrorAction SilentlyContinue).Id })
             $got = 0
             for ($i = 0; $i -lt 192; $i++) {
                 if (Get-DliSession -Id $ids[$i % 4] -Context $context -ErrorVariable +failed -ErrorAction SilentlyContinue) { $got++ }
             }
-            foreach ($id in $ids) {
-                Invoke-RestMethod -Method Delete -Uri "$($emulator.BaseUri)/v2.0/$($emulator.ProjectId)/sessions/$id" -Headers @{ 'X-Auth-Token' = $emulator.Token } | Out-Null
-            }
+            Remove-DliSession -Id $ids -Force -Context $context -ErrorVariable +failed -ErrorAction SilentlyContinue
             [pscustomobject]@{ Created = $ids.Count; Got = $got; Errors = @($failed).Count }
         }
         $results | Should -HaveCount 8
