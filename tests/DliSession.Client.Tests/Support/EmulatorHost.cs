@@ -33,7 +33,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public static async Task<EmulatorHost> StartAsync(params string[] args)
     {
-        var app = EmulatorApp.Build(["--urls", "http://127.0.0.1:0", "--idle-delay-ms", "0", .. args]);
+        // Sessions are idle at once unless a test asks for a delay of its own.
+        string[] idle = args.Contains("--idle-delay-ms") ? [] : ["--idle-delay-ms", "0"];
+        var app = EmulatorApp.Build(["--urls", "http://127.0.0.1:0", .. idle, .. args]);
         await app.StartAsync();
         return new EmulatorHost(app);
     }
@@ -61,6 +63,13 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         var journal = await _control.GetFromJsonAsync<JsonObject>("/_emulator/journal");
         return journal!["entries"]!.AsArray();
+    }
+
+    /// <summary>Forces a session into a state, as the control API allows (for terminal states).</summary>
+    public async Task SetStateAsync(string sessionId, string state)
+    {
+        using var response = await _control.PostAsJsonAsync($"/_emulator/sessions/{sessionId}/state", new { state });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public async Task ClearJournalAsync() => (await _control.DeleteAsync("/_emulator/journal")).EnsureSuccessStatusCode();
