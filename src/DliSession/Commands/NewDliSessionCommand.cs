@@ -119,18 +119,7 @@ public sealed class NewDliSessionCommand : DliCmdlet
         });
     }
 
-    protected override void EndProcessing()
-    {
-        try
-        {
-            _waits?.WaitAll();
-        }
-        catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
-        base.EndProcessing();
-    }
+    protected override void EndDliProcessing() => _waits?.WaitAll();
 
     private CreateSessionRequest BuildRequest() => new()
     {

@@ -42,16 +42,5 @@ public sealed class WaitDliSessionCommand : DliCmdlet
         foreach (var id in Id) _waits.Add(client, id, CancelToken);
     }
 
-    protected override void EndProcessing()
-    {
-        try
-        {
-            _waits?.WaitAll();
-        }
-        catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
-        base.EndProcessing();
-    }
+    protected override void EndDliProcessing() => _waits?.WaitAll();
 }

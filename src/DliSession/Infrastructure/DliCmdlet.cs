@@ -37,11 +37,23 @@ public abstract class DliCmdlet : PSCmdlet
         return _resolved ??= ContextChain.FromEnvironment(Pump);
     }
 
-    protected sealed override void ProcessRecord()
+    protected sealed override void ProcessRecord() => Stoppable(ProcessDliRecord);
+
+    protected abstract void ProcessDliRecord();
+
+    /// <summary>What is left to do once every record is in (the waits of Wait-DliSession and New-DliSession -Wait).</summary>
+    protected virtual void EndDliProcessing() { }
+
+    protected sealed override void EndProcessing() => Stoppable(EndDliProcessing);
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Runs <paramref name="work"/>, turning a cancellation caused by Ctrl+C into the pipeline's stop, and flushing queued writes.</summary>
+    private void Stoppable(Action work)
     {
         try
         {
-            ProcessDliRecord();
+            work();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -52,12 +64,6 @@ public abstract class DliCmdlet : PSCmdlet
             _pump?.Flush();
         }
     }
-
-    protected abstract void ProcessDliRecord();
-
-    protected override void StopProcessing() => _stopping.Cancel();
-
-    protected override void EndProcessing() => _pump?.Flush();
 
     /// <summary>Runs <paramref name="work"/> for one pipeline item; a DLI failure becomes a non-terminating error about <paramref name="target"/>.</summary>
     private protected bool TryRun(object? target, Action work)

@@ -10,35 +10,24 @@ using DliSession.Client.Tests.Support;
 namespace DliSession.Client.Tests.Http;
 
 /// <summary>The retry handler over a real socket: which failures are retried, how long it waits, what it tells.</summary>
-public sealed class RetryTests : IAsyncLifetime
+public sealed class RetryTests : OneSessionTests
 {
     private const string SessionGlob = "/v2.0/*/sessions/*";
     private const string CreateGlob = "/v2.0/*/sessions";
-    private EmulatorHost _emulator = null!;
-    private string _id = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorHost.StartAsync();
-        _id = (await _emulator.CreateSessionsAsync(1))[0];
-        await _emulator.ClearJournalAsync();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     /// <summary>The statuses the emulator journaled for requests of <paramref name="method"/>; 0 is an aborted connection.</summary>
     private async Task AssertStatusesAsync(string method, params int[] expected) =>
-        Assert.Equal(expected, (await _emulator.JournalAsync()).Where(e => (string)e!["method"]! == method).Select(e => (int)e!["status"]!));
+        Assert.Equal(expected, (await Emulator.JournalAsync()).Where(e => (string)e!["method"]! == method).Select(e => (int)e!["status"]!));
 
     [Fact]
     public async Task A_get_answered_503_twice_is_sent_three_times_and_succeeds_with_a_verbose_line_per_retry()
     {
-        await _emulator.AddFaultAsync(new { method = "GET", path = SessionGlob, count = 2, status = 503 });
+        await Emulator.AddFaultAsync(new { method = "GET", path = SessionGlob, count = 2, status = 503 });
         var log = new RecordingLog();
 
-        var session = await _emulator.Client(log: log).GetSessionAsync(_id, default);
+        var session = await Emulator.Client(log: log).GetSessionAsync(SessionId, default);
 
-        Assert.Equal(_id, session.Id);
+        Assert.Equal(SessionId, session.Id);
         await AssertStatusesAsync("GET", 503, 503, 200);
         Assert.Collection(log.Verbose,
             line => Assert.Matches(@"^Retrying GET /v2\.0/emulator-project/sessions/\S+ after 503 ServiceUnavailable: waiting [\d.]+ s \(attempt 2 of 4\)\.$", line),
@@ -48,11 +37,11 @@ public sealed class RetryTests : IAsyncLifetime
     [Fact]
     public async Task A_429_with_Retry_After_is_retried_no_sooner_than_asked()
     {
-        await _emulator.AddFaultAsync(Throttled("2"));
+        await Emulator.AddFaultAsync(Throttled("2"));
 
-        await _emulator.Client().GetSessionAsync(_id, default);
+        await Emulator.Client().GetSessionAsync(SessionId, default);
 
-        var times = (await _emulator.JournalAsync()).Where(e => (string)e!["method"]! == "GET")
+        var times = (await Emulator.JournalAsync()).Where(e => (string)e!["method"]! == "GET")
             .Select(e => DateTimeOffset.Parse((string)e!["time"]!, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(2, times.Length);
         Assert.InRange(times[1] - times[0], TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
@@ -61,10 +50,10 @@ public sealed class RetryTests : IAsyncLifetime
     [Fact]
     public async Task A_create_answered_503_is_sent_once_because_the_service_may_have_created_the_session()
     {
-        await _emulator.AddFaultAsync(new { method = "POST", path = CreateGlob, status = 503 });
+        await Emulator.AddFaultAsync(new { method = "POST", path = CreateGlob, status = 503 });
 
         var failure = await Assert.ThrowsAsync<DliApiException>(() =>
-            _emulator.Client().CreateSessionAsync(new CreateSessionRequest { Queue = "q1" }, default));
+            Emulator.Client().CreateSessionAsync(new CreateSessionRequest { Queue = "q1" }, default));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failure.StatusCode);
         Assert.Equal(DliErrorKind.ServiceUnavailable, failure.Kind);
@@ -74,9 +63,9 @@ public sealed class RetryTests : IAsyncLifetime
     [Fact]
     public async Task A_create_answered_429_is_retried_because_throttling_means_it_was_not_acted_on()
     {
-        await _emulator.AddFaultAsync(new { method = "POST", path = CreateGlob, status = 429 });
+        await Emulator.AddFaultAsync(new { method = "POST", path = CreateGlob, status = 429 });
 
-        await _emulator.Client().CreateSessionAsync(new CreateSessionRequest { Queue = "q1" }, default);
+        await Emulator.Client().CreateSessionAsync(new CreateSessionRequest { Queue = "q1" }, default);
 
         await AssertStatusesAsync("POST", 429, 200);
     }
@@ -84,21 +73,21 @@ public sealed class RetryTests : IAsyncLifetime
     [Fact]
     public async Task A_get_whose_connection_is_aborted_before_the_answer_is_retried()
     {
-        await _emulator.AddFaultAsync(new { method = "GET", path = SessionGlob, abort = true });
+        await Emulator.AddFaultAsync(new { method = "GET", path = SessionGlob, abort = true });
 
-        var session = await _emulator.Client().GetSessionAsync(_id, default);
+        var session = await Emulator.Client().GetSessionAsync(SessionId, default);
 
-        Assert.Equal(_id, session.Id);
+        Assert.Equal(SessionId, session.Id);
         await AssertStatusesAsync("GET", 0, 200);
     }
 
     [Fact]
     public async Task A_create_whose_connection_is_aborted_after_sending_is_not_retried_and_says_why()
     {
-        var client = _emulator.Client();
+        var client = Emulator.Client();
         // A pooled connection first: SocketsHttpHandler must not resend the POST on a fresh one by itself either.
-        await client.GetSessionAsync(_id, default);
-        await _emulator.AddFaultAsync(new { method = "POST", path = CreateGlob, abort = true });
+        await client.GetSessionAsync(SessionId, default);
+        await Emulator.AddFaultAsync(new { method = "POST", path = CreateGlob, abort = true });
 
         var failure = await Assert.ThrowsAsync<DliException>(() =>
             client.CreateSessionAsync(new CreateSessionRequest { Queue = "q1" }, default));
@@ -117,7 +106,7 @@ public sealed class RetryTests : IAsyncLifetime
         var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var settings = EmulatorHost.Fast with { MaxAttempts = 3, MaxRetryDelay = TimeSpan.FromMilliseconds(50) };
-        var context = new DliContext(new Uri($"http://127.0.0.1:{closedPort}/"), "p", _emulator.Context().Credential, http: settings);
+        var context = new DliContext(new Uri($"http://127.0.0.1:{closedPort}/"), "p", Emulator.Context().Credential, http: settings);
         var log = new RecordingLog();
 
         var failure = await Assert.ThrowsAsync<DliException>(() =>
@@ -133,11 +122,11 @@ public sealed class RetryTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_during_a_backoff_wait_returns_within_a_second()
     {
-        await _emulator.AddFaultAsync(Throttled("30"));
+        await Emulator.AddFaultAsync(Throttled("30"));
         var settings = EmulatorHost.Fast with { MaxRetryDelay = TimeSpan.FromSeconds(30) };
         var log = new RecordingLog();
         using var cancel = new CancellationTokenSource();
-        var get = _emulator.Client(settings, log).GetSessionAsync(_id, cancel.Token);
+        var get = Emulator.Client(settings, log).GetSessionAsync(SessionId, cancel.Token);
         await WaitUntilAsync(() => !log.Verbose.IsEmpty);
 
         var clock = Stopwatch.StartNew();
