@@ -44,13 +44,6 @@ internal sealed class PipelinePump(Cmdlet cmdlet, bool debugEnabled, bool verbos
         task.GetAwaiter().GetResult();
     }
 
-    public bool Wait(ValueTask<bool> task)
-    {
-        if (!task.IsCompletedSuccessfully) return Wait(task.AsTask());
-        Flush();
-        return task.Result;
-    }
-
     /// <summary>Runs what is queued now.</summary>
     public void Flush()
     {
