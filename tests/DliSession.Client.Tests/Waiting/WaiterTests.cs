@@ -12,7 +12,8 @@ public sealed class WaiterTests
     [Fact]
     public async Task A_session_wait_ends_when_the_state_is_reached_and_polls_only_the_sessions_own_url()
     {
-        await using var emulator = await EmulatorHost.StartAsync("--idle-delay-ms", "400");
+        // Long enough that the first poll, with a cold pipeline on a loaded machine, still sees it starting.
+        await using var emulator = await EmulatorHost.StartAsync("--idle-delay-ms", "2000");
         var id = (await emulator.CreateSessionsAsync(1))[0];
         await emulator.ClearJournalAsync();
         var seen = new List<string>();
