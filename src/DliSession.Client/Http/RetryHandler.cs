@@ -29,7 +29,11 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
                 try
                 {
                     response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
-                    await BufferAsync(response, settings.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
+                    // An error's body is only explained, never parsed as data: its first bytes are enough.
+                    if (response.IsSuccessStatusCode)
+                        await BufferAsync(response, settings.MaxResponseBytes, truncate: false, attemptTimeout.Token).ConfigureAwait(false);
+                    else
+                        await BufferAsync(response, settings.MaxErrorResponseBytes, truncate: true, attemptTimeout.Token).ConfigureAwait(false);
                     if (attempt >= settings.MaxAttempts || !RetryPolicy.ShouldRetry(request.Method, response.StatusCode))
                         return response;
                     outcome = $"{(int)response.StatusCode} {response.StatusCode}";
@@ -71,11 +75,15 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
         }
     }
 
-    /// <summary>Reads the body into memory now, under the attempt's timeout, refusing more than <paramref name="limit"/> bytes.</summary>
-    private static async Task BufferAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body into memory now, under the attempt's timeout: more than <paramref name="limit"/> bytes is refused,
+    /// or with <paramref name="truncate"/> cut to the limit and the rest left unread.
+    /// </summary>
+    private static async Task BufferAsync(HttpResponseMessage response, long limit, bool truncate, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
-        if (declared > limit) throw TooLarge(limit);
+        if (declared > limit && !truncate) throw TooLarge(limit);
+        if (declared > limit) declared = limit;
         var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared : 16384);
         var length = 0;
         try
@@ -87,7 +95,12 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
                 if (length == buffer.Length) buffer = Grow(buffer, length, limit);
                 read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 length += read;
-                if (length > limit) throw TooLarge(limit);
+                if (length > limit && !truncate) throw TooLarge(limit);
+                if (length >= limit && truncate)
+                {
+                    length = (int)limit;
+                    break;
+                }
             }
             while (read > 0);
         }

@@ -17,6 +17,7 @@ public sealed class GetDliSessionCommand : DliCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     /// <summary>Sent to the service: only sessions of this cluster (the Discarded variant's name for a queue).</summary>

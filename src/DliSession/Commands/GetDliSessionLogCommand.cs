@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DliSession.Client;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -16,6 +17,7 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     /// <summary>The index of the first line to write (0 is the first line of the log).</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DliSession.Client.Models;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -11,6 +12,7 @@ public sealed class GetDliStatementCommand : DliCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;
 
     [Parameter(Position = 1)]

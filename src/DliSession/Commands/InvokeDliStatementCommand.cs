@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Models;
 using DliSession.Client.Waiting;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -20,6 +21,7 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = CodeSet)]
@@ -48,7 +50,7 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     protected override void ProcessDliRecord()
     {
         var code = ParameterSetName == PathSet ? ReadCode() : Code;
-        if (!ShouldProcess($"session {SessionId}", $"Run {code.Length} characters of code")) return;
+        if (!ShouldChange($"session {SessionId}", $"Run {code.Length} characters of code")) return;
         var client = Client();
         TryRun(SessionId, () =>
         {

@@ -107,7 +107,7 @@ public sealed class NewDliSessionCommand : DliCmdlet
         var request = BuildRequest();
         var target = ParameterSetName == QueueSet ? $"queue {Queue}" : $"cluster {ClusterName}";
         var what = Name is null ? "a Spark session" : $"Spark session '{Name}'";
-        if (!ShouldProcess(target, $"Create {what}")) return;
+        if (!ShouldChange(target, $"Create {what}")) return;
         var client = Client();
         TryRun(Name ?? target, () =>
         {

@@ -1,12 +1,13 @@
 using System.Management.Automation;
 using DliSession.Client.Models;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
 
 /// <summary>
 /// Deletes sessions. A deleted session's work is lost, so it asks first (ConfirmImpact High); -Force or
-/// -Confirm:$false skip the question, and -WhatIf sends nothing.
+/// -Confirm:$false skip the question, and -WhatIf or $WhatIfPreference send nothing, -Force or not.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "DliSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(SparkSession))]
@@ -15,6 +16,7 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     [Parameter]
@@ -29,7 +31,7 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
         var client = Client();
         foreach (var id in Id)
         {
-            if (!Confirmed(id)) continue;
+            if (!ShouldChange($"session {id}", "Delete the Spark session and lose its state", Force)) continue;
             TryRun(id, () =>
             {
                 var before = PassThru ? Await(client.GetSessionAsync(id, CancelToken)) : null;
@@ -39,9 +41,4 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
             });
         }
     }
-
-    /// <summary>-Force answers the prompt, but never -WhatIf or an explicit -Confirm.</summary>
-    private bool Confirmed(string id) =>
-        Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf") && !MyInvocation.BoundParameters.ContainsKey("Confirm")
-            || ShouldProcess($"session {id}", "Delete the Spark session and lose its state");
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DliSession.Client.Models;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -14,6 +15,7 @@ public sealed class StopDliStatementCommand : DliCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -29,7 +31,7 @@ public sealed class StopDliStatementCommand : DliCmdlet
         var client = Client();
         foreach (var id in Id)
         {
-            if (!ShouldProcess($"statement {id} in session {SessionId}", "Cancel the statement")) continue;
+            if (!ShouldChange($"statement {id} in session {SessionId}", "Cancel the statement")) continue;
             TryRun($"{SessionId}/{id}", () =>
             {
                 Await(client.CancelStatementAsync(SessionId, id, CancelToken));
