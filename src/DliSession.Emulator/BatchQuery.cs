@@ -22,7 +22,7 @@ internal sealed record BatchQuery(
         && (QueueName is null || job.Spec.Target == QueueName)
         && (ClusterName is null || job.Spec.Target == ClusterName)
         && (Owner is null || job.Owner == Owner)
-        && (JobId is null || job.Id.Equals(JobId, StringComparison.OrdinalIgnoreCase))
+        && (JobId is null || job.Id == JobId)
         && (Start is null || job.CreateTimeMs >= Start)
         && (End is null || job.CreateTimeMs <= End)
         && (State is null || job.StateAt(nowMs) == State);
