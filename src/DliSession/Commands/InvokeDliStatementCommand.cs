@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Models;
 using DliSession.Client.Waiting;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -19,6 +20,7 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     private const string PathSet = "Path";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string SessionId { get; set; } = string.Empty;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Errors;
@@ -15,9 +16,23 @@ internal sealed class SessionWaits(Cmdlet cmdlet, PipelinePump pump, string[] st
 {
     private const int LogLinesInError = 10;
     private readonly List<Task> _waits = [];
+    private readonly List<(string Id, string? Name)> _sessions = [];
+    private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
 
-    public void Add(DliClient client, string sessionId, CancellationToken cancellationToken) =>
-        _waits.Add(WaitOneAsync(client, sessionId, _waits.Count + 1, cancellationToken));
+    public void Add(DliClient client, string sessionId, CancellationToken cancellationToken) => Add(client, sessionId, null, cancellationToken);
+
+    /// <summary>A session whose name is known, so its progress bar shows it.</summary>
+    public void Add(DliClient client, SparkSession session, CancellationToken cancellationToken) =>
+        Add(client, session.Id, session.Name, cancellationToken);
+
+    /// <summary>The sessions whose wait had not ended (reached, failed or timed out) when it was stopped.</summary>
+    public IEnumerable<(string Id, string? Name)> Unfinished => _sessions.Where(s => !_ended.ContainsKey(s.Id));
+
+    private void Add(DliClient client, string sessionId, string? name, CancellationToken cancellationToken)
+    {
+        _sessions.Add((sessionId, name));
+        _waits.Add(WaitOneAsync(client, sessionId, SessionLabel.Of(sessionId, name), _waits.Count + 1, cancellationToken));
+    }
 
     /// <summary>Blocks the pipeline thread until every wait has ended.</summary>
     public void WaitAll()
@@ -25,14 +40,15 @@ internal sealed class SessionWaits(Cmdlet cmdlet, PipelinePump pump, string[] st
         if (_waits.Count > 0) pump.Wait(Task.WhenAll(_waits));
     }
 
-    private async Task WaitOneAsync(DliClient client, string id, int activityId, CancellationToken cancellationToken)
+    private async Task WaitOneAsync(DliClient client, string id, string label, int activityId, CancellationToken cancellationToken)
     {
-        var activity = $"Waiting for DLI session {id} to be {string.Join(" or ", states)}";
+        var activity = $"Waiting for {label} to be {string.Join(" or ", states)}";
         try
         {
             var result = await SessionWaiter.WaitAsync(client, id, states, timeout, pollInterval,
                 (state, elapsed) => pump.Post(() => cmdlet.WriteProgress(Progress(activityId, activity, state, elapsed))),
                 TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            _ended[id] = true;
             if (result.Outcome == WaitOutcome.Reached)
             {
                 var session = await client.GetSessionAsync(id, cancellationToken).ConfigureAwait(false);
@@ -46,6 +62,7 @@ internal sealed class SessionWaits(Cmdlet cmdlet, PipelinePump pump, string[] st
         }
         catch (DliException ex)
         {
+            _ended[id] = true;
             pump.Post(() => cmdlet.WriteError(ErrorRecords.From(ex, id)));
         }
         finally
