@@ -9,7 +9,9 @@ namespace DliSession.Commands;
 /// Gets a session's statements, all of them or those with the given ids. A statement piped in is read again, as a
 /// piped session is by Get-DliSession, so <c>$statement | Get-DliStatement</c> shows how it is doing now.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "DliStatement", DefaultParameterSetName = SessionSet)]
+// The Statement set is the default so that a piped statement binds whole (InputObject) before its SessionId property
+// could bind by name in the Session set; a piped session still binds by SessionId, and -SessionId picks that set.
+[Cmdlet(VerbsCommon.Get, "DliStatement", DefaultParameterSetName = StatementSet)]
 [OutputType(typeof(SparkStatement))]
 public sealed class GetDliStatementCommand : DliCmdlet
 {
@@ -26,12 +28,15 @@ public sealed class GetDliStatementCommand : DliCmdlet
     public int[]? Id { get; set; }
 
     /// <summary>Statements to read again (from Invoke-DliStatement -NoWait or an earlier Get-DliStatement).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = StatementSet, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = StatementSet, ValueFromPipeline = true)]
     [ValidateNotNull]
     public SparkStatement? InputObject { get; set; }
 
     protected override void ProcessDliRecord()
     {
+        if (ParameterSetName == StatementSet && InputObject is null)
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("DliStatementSessionMissing",
+                "Give -SessionId, or pipe in sessions or statements.", null));
         var client = Client();
         if (InputObject is { } statement)
         {

@@ -140,11 +140,13 @@ public sealed class NewDliSessionCommand : DliCmdlet
         {
             _waits?.WaitAll();
         }
-        catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
+        // Stopped while waiting, or while writing progress (PowerShell refuses writes once stopping).
+        catch (Exception ex) when (ex is OperationCanceledException or PipelineStoppedException && CancelToken.IsCancellationRequested)
         {
+            // The warning stream is closed once the pipeline stops, so the host shows the warning to whoever pressed Ctrl+C.
             foreach (var session in _waits!.Unfinished)
-                WriteWarning($"The wait was stopped, but {SessionLabel.Of(session.Id, session.Name)} was created and goes on starting. " +
-                    $"Remove it with: Remove-DliSession -Id {session.Id}");
+                Host.UI.WriteWarningLine($"The wait was stopped, but {SessionLabel.Of(session.Id, session.Name)} was created and goes on " +
+                    $"starting. Remove it with: Remove-DliSession -Id {session.Id}");
             throw;
         }
     }
