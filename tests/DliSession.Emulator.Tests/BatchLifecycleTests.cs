@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DliSession.Emulator.Tests;
@@ -279,6 +281,23 @@ public sealed class BatchLifecycleTests : IAsyncLifetime
         var beyond = await _emulator.JsonAsync(HttpMethod.Get, $"{Batches}/{id}/log?from=500");
         Assert.Equal(150, beyond.GetProperty("from").GetInt32());
         Assert.Equal(0, beyond.GetProperty("log").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("fail")]
+    [InlineData("state")]
+    [InlineData("log")]
+    public async Task The_batch_control_api_answers_loopback_clients_only(string action)
+    {
+        var id = await _emulator.CreateBatchAsync();
+        var context = await _emulator.App.GetTestServer().SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = $"/_emulator/batches/{id}/{action}";
+            c.Connection.RemoteIpAddress = IPAddress.Parse("10.0.0.5");
+        });
+        Assert.Equal(StatusCodes.Status403Forbidden, context.Response.StatusCode);
+        Assert.Equal("starting", await _emulator.BatchStateAsync(id));
     }
 
     [Fact]

@@ -32,8 +32,8 @@ public abstract class CompletionListing
 
     private readonly ConcurrentDictionary<string, Listing> _listings = new(StringComparer.Ordinal);
 
-    /// <summary>The resources, a page at a time, as the service lists them.</summary>
-    protected abstract IAsyncEnumerable<IReadOnlyList<CompletionCandidate>> ListAsync(DliClient client, CancellationToken cancellationToken);
+    /// <summary>The resources as the service lists them, each as soon as its page has arrived.</summary>
+    protected abstract IAsyncEnumerable<CompletionCandidate> ListAsync(DliClient client, CancellationToken cancellationToken);
 
     /// <summary>What the context the cmdlet would use lists, within <see cref="Budget"/>; empty when it cannot be had.</summary>
     public IReadOnlyList<CompletionCandidate> Candidates(IDictionary fakeBoundParameters)
@@ -79,16 +79,16 @@ public abstract class CompletionListing
         /// <summary>A failed listing is tried again on the next Tab; a good one is kept for its lifetime.</summary>
         public bool IsFresh => !_failed && Stopwatch.GetElapsedTime(_started) < Lifetime;
 
-        public async Task FillAsync(IAsyncEnumerable<IReadOnlyList<CompletionCandidate>> pages)
+        public async Task FillAsync(IAsyncEnumerable<CompletionCandidate> candidates)
         {
             using var timeout = new CancellationTokenSource(ListingTimeout);
             try
             {
-                await foreach (var page in pages.WithCancellation(timeout.Token).ConfigureAwait(false))
+                await foreach (var candidate in candidates.WithCancellation(timeout.Token).ConfigureAwait(false))
                 {
                     lock (_items)
                     {
-                        _items.AddRange(page.Take(MaxCandidates - _items.Count));
+                        _items.Add(candidate);
                         if (_items.Count >= MaxCandidates) return;
                     }
                 }

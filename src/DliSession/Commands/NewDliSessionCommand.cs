@@ -103,7 +103,7 @@ public sealed class NewDliSessionCommand : DliCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSec { get; set; } = WaitDefaults.TimeoutSec;
 
-    private SessionWaits? _waits;
+    private ParallelWaits? _waits;
 
     protected override void BeginProcessing()
     {
@@ -124,9 +124,9 @@ public sealed class NewDliSessionCommand : DliCmdlet
         {
             var session = Await(client.CreateSessionAsync(request, CancelToken));
             if (!Wait) { WriteObject(session); return; }
-            _waits ??= new SessionWaits(this, Pump, [SessionStates.Idle], TimeSpan.FromSeconds(TimeoutSec),
+            _waits ??= new ParallelWaits(this, Pump, WaitKind.Session, [SessionStates.Idle], TimeSpan.FromSeconds(TimeoutSec),
                 TimeSpan.FromSeconds(WaitDefaults.PollIntervalSec));
-            _waits.Add(client, session, CancelToken);
+            _waits.Add(client, session.Id, CancelToken, session.Name);
         });
     }
 
@@ -145,7 +145,7 @@ public sealed class NewDliSessionCommand : DliCmdlet
         {
             // The warning stream is closed once the pipeline stops, so the host shows the warning to whoever pressed Ctrl+C.
             foreach (var session in _waits!.Unfinished)
-                Host.UI.WriteWarningLine($"The wait was stopped, but {SessionLabel.Of(session.Id, session.Name)} was created and goes on " +
+                Host.UI.WriteWarningLine($"The wait was stopped, but {ResourceLabel.Of("session", session.Id, session.Name)} was created and goes on " +
                     $"starting. Remove it with: Remove-DliSession -Id {session.Id}");
             throw;
         }
