@@ -21,6 +21,7 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     private const string PathSet = "Path";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;

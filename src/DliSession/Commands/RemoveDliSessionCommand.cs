@@ -15,6 +15,7 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     [ValidateDliId]
     public string[] Id { get; set; } = [];

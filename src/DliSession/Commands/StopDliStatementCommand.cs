@@ -14,6 +14,7 @@ namespace DliSession.Commands;
 public sealed class StopDliStatementCommand : DliCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 using DliSession.Client;
 
 namespace DliSession.Commands.Infrastructure;
@@ -19,13 +20,30 @@ internal static class DefaultContext
 
     private const string GlobalName = "global:" + VariableName;
     private static readonly Lock Gate = new();
+    private static readonly ConditionalWeakTable<Runspace, PSVariableIntrinsics> Variables = new();
     private static Guid? _primary;
     private static DliContext? _inherited;
 
     /// <summary>The calling runspace's connection, else (if it never connected) the primary runspace's.</summary>
-    public static DliContext? Get(PSCmdlet cmdlet)
+    public static DliContext? Get(PSCmdlet cmdlet) => Get(Remember(cmdlet));
+
+    /// <summary>
+    /// The same, for code that runs in a runspace but has no cmdlet, such as an argument completer: it reads the
+    /// variables of the runspace's last DLI cmdlet (Runspace.SessionStateProxy cannot be used while a command runs).
+    /// </summary>
+    public static DliContext? ForCurrentRunspace() =>
+        Get(Runspace.DefaultRunspace is { } runspace && Variables.TryGetValue(runspace, out var variables) ? variables : null);
+
+    private static PSVariableIntrinsics Remember(PSCmdlet cmdlet)
     {
-        var own = cmdlet.SessionState.PSVariable.Get(GlobalName);
+        var variables = cmdlet.SessionState.PSVariable;
+        if (Runspace.DefaultRunspace is { } runspace) Variables.AddOrUpdate(runspace, variables);
+        return variables;
+    }
+
+    private static DliContext? Get(PSVariableIntrinsics? variables)
+    {
+        var own = variables?.Get(GlobalName);
         lock (Gate)
         {
             ClaimPrimary();
@@ -36,7 +54,7 @@ internal static class DefaultContext
     /// <summary>Sets (or with null, clears) the calling runspace's connection; in the primary runspace also the inherited one.</summary>
     public static void Set(PSCmdlet cmdlet, DliContext? context)
     {
-        cmdlet.SessionState.PSVariable.Set(GlobalName, context);
+        Remember(cmdlet).Set(GlobalName, context);
         lock (Gate)
         {
             if (ClaimPrimary()) _inherited = context;
