@@ -38,7 +38,8 @@ public static class DliHttp
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new RetryHandler(clock))
             .AddHttpMessageHandler(() => new AuthenticationHandler(clock))
-            .AddHttpMessageHandler(() => new TracingHandler());
+            .AddHttpMessageHandler(() => new TracingHandler())
+            .AddHttpMessageHandler(() => new CallingThreadHandler());
         builder.RemoveAllLoggers();
         var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);

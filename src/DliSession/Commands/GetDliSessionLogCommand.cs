@@ -35,7 +35,7 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        var client = Client();
+        var client = BlockingClient();
         foreach (var id in Id)
             TryRun(id, () => WriteLines(client, id));
     }

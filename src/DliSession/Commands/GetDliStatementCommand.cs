@@ -19,7 +19,7 @@ public sealed class GetDliStatementCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        var client = Client();
+        var client = BlockingClient();
         if (Id is null)
         {
             TryRun(SessionId, () => WriteObject(Await(client.ListStatementsAsync(SessionId, CancelToken)), enumerateCollection: true));

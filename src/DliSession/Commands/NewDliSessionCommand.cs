@@ -108,14 +108,13 @@ public sealed class NewDliSessionCommand : DliCmdlet
         var target = ParameterSetName == QueueSet ? $"queue {Queue}" : $"cluster {ClusterName}";
         var what = Name is null ? "a Spark session" : $"Spark session '{Name}'";
         if (!ShouldProcess(target, $"Create {what}")) return;
-        var client = Client();
         TryRun(Name ?? target, () =>
         {
-            var session = Await(client.CreateSessionAsync(request, CancelToken));
+            var session = Await(BlockingClient().CreateSessionAsync(request, CancelToken));
             if (!Wait) { WriteObject(session); return; }
             _waits ??= new SessionWaits(this, Pump, [SessionStates.Idle], TimeSpan.FromSeconds(TimeoutSec),
                 TimeSpan.FromSeconds(WaitDefaults.PollIntervalSec));
-            _waits.Add(client, session.Id, CancelToken);
+            _waits.Add(Client(), session.Id, CancelToken);
         });
     }
 
