@@ -40,7 +40,7 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        var client = BlockingClient();
+        var client = Client();
         foreach (var id in Id)
             TryRun(id, () => WriteLines(client, id));
     }

@@ -71,8 +71,8 @@ public sealed class CallingThreadTests : OneSessionTests
 
         var page = await Blocking().ListSessionsPageAsync(SessionListQuery.All, 0, 1000, default);
 
-        Assert.Equal(1000, page.Sessions.Count);
-        Assert.Equal(1000, page.Sessions.Select(s => s.Id).Distinct().Count());
+        Assert.Equal(1000, page.Items.Count);
+        Assert.Equal(1000, page.Items.Select(s => s.Id).Distinct().Count());
     }
 
     [Fact]
