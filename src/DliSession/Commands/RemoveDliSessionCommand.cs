@@ -29,7 +29,7 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        var client = Client();
+        var client = BlockingClient();
         foreach (var id in Id)
         {
             if (!ShouldChange($"session {id}", "Delete the Spark session and lose its state", Force)) continue;

@@ -29,7 +29,7 @@ public sealed class StopDliStatementCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        var client = Client();
+        var client = BlockingClient();
         foreach (var id in Id)
         {
             if (!ShouldChange($"statement {id} in session {SessionId}", "Cancel the statement")) continue;
