@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DliSession.Client.Http;
 
 /// <summary>
-/// The one HTTP pipeline of the process, built once with IHttpClientFactory: retry, then authentication, then
-/// tracing, over a pooled SocketsHttpHandler. Every context shares it; what differs per request (credential, log)
-/// travels in the request's options, so connections are reused across contexts, runspaces and threads.
+/// The one HTTP pipeline of the process, built once with IHttpClientFactory: retry, then buffering, then
+/// authentication, then tracing, over a pooled SocketsHttpHandler. Every context shares it; what differs per request
+/// (credential, log) travels in the request's options, so connections are reused across contexts, runspaces and threads.
 /// </summary>
 public static class DliHttp
 {
@@ -37,6 +37,7 @@ public static class DliHttp
             // The handler is never rotated: SocketsHttpHandler's pool lifetime already handles DNS.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new RetryHandler(clock))
+            .AddHttpMessageHandler(() => new BufferingHandler())
             .AddHttpMessageHandler(() => new AuthenticationHandler(clock))
             .AddHttpMessageHandler(() => new TracingHandler());
         builder.RemoveAllLoggers();
