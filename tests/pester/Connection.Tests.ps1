@@ -71,8 +71,6 @@ project_id = $($Emulator.ProjectId)
         Use-CleanEnvironment @{ DLI_ENDPOINT = $Emulator.BaseUri }
         Remove-Item (Join-Path $TestDrive 'credentials')
         $secret = ConvertTo-SecureString 'x' -AsPlainText -Force
-        { Connect-Dli -SecretKey $secret -ProjectId 'p' } |
-            Should -Throw -ErrorId 'DliConnectionUnresolved*' -ExpectedMessage '-SecretKey was given without -AccessKey.'
         { Connect-Dli -AccessKey 'AK' -SecretKey $secret } |
             Should -Throw -ErrorId 'DliConnectionUnresolved*' -ExpectedMessage '*Pass -ProjectId to Connect-Dli*'
         $failure = { Connect-Dli -ProjectId 'p' } | Should -Throw -PassThru
