@@ -78,7 +78,7 @@ internal static partial class WireMapper
         JsonValueKind.Object => Dictionary(element),
         JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToArray(),
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var whole) ? whole : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var whole) ? (object)whole : element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
