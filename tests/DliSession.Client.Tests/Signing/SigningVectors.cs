@@ -10,12 +10,11 @@ public sealed record SigningVector(
     IReadOnlyDictionary<string, string> ExpectedHeaders, string? SdkRequestUrl);
 
 /// <summary>
-/// Loads the shared signing vectors. The file lives beside the repository (<c>&lt;parent&gt;/shared/reference</c>), not
-/// in it, so it is found by walking up from the test output directory; a missing file is a failure, never a skip.
+/// Loads the signing vectors of <c>tests/data/signing-vectors.json</c>, which the build copies beside the test assembly;
+/// a missing file is a failure, never a skip.
 /// </summary>
 public static class SigningVectors
 {
-    private static readonly string[] RelativePath = ["shared", "reference", "signing-vectors.json"];
     private static readonly Lazy<IReadOnlyList<SigningVector>> All = new(Load);
 
     public static IReadOnlyList<SigningVector> Vectors => All.Value;
@@ -28,13 +27,10 @@ public static class SigningVectors
 
     public static string Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine([dir.FullName, .. RelativePath]);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException(
-            $"No {Path.Combine(RelativePath)} in any folder above {AppContext.BaseDirectory}; the vectors are required.");
+        var path = Path.Combine(AppContext.BaseDirectory, "data", "signing-vectors.json");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"The signing vectors are missing from the test output ({path}); they are required.");
     }
 
     private static TheoryData<string> Ids(string mode)
