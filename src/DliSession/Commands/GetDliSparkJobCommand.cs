@@ -16,8 +16,8 @@ public sealed class GetDliSparkJobCommand : DliCmdlet
     private const string ListSet = "List";
     private const string IdSet = "Id";
 
+    // No JobId alias here, unlike the other job cmdlets: -JobId is the list's job-id filter.
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("JobId")]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
