@@ -40,8 +40,13 @@ public sealed class StopDliSparkJobCommand : DliCmdlet
         }
     }
 
-    /// <summary>-Force answers the prompt, but never -WhatIf or an explicit -Confirm.</summary>
+    /// <summary>-Force answers the prompt, but never -WhatIf, $WhatIfPreference or an explicit -Confirm.</summary>
     private bool Confirmed(string id) =>
-        Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf") && !MyInvocation.BoundParameters.ContainsKey("Confirm")
+        Force && !WhatIfRequested() && !MyInvocation.BoundParameters.ContainsKey("Confirm")
             || ShouldProcess($"Spark job {id}", "Cancel the Spark job and lose its work");
+
+    private bool WhatIfRequested() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? whatIf is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 }
