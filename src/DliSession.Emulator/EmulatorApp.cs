@@ -19,6 +19,7 @@ internal static class EmulatorApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<BatchStore>();
         builder.Services.AddSingleton<SignatureVerifier>();
         builder.Services.AddSingleton<RequestAuthenticator>();
         builder.Services.AddSingleton<Journal>();
@@ -29,10 +30,13 @@ internal static class EmulatorApp
 
         var app = builder.Build();
         app.Services.GetRequiredService<SessionStore>().PreCreate(options.PreCreatedSessions);
+        app.Services.GetRequiredService<BatchStore>().PreCreate(options.PreCreatedBatches);
         app.UseWhen(ApiPipeline.IsApiRequest, api => api.UseMiddleware<ApiPipeline>());
         app.MapControlEndpoints();
         app.MapSessionEndpoints();
         app.MapStatementEndpoints();
+        app.MapBatchControlEndpoints();
+        app.MapBatchEndpoints();
         return app;
     }
 

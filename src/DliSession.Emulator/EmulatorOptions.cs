@@ -31,12 +31,15 @@ internal sealed class EmulatorOptions
     public int IdleDelayMs { get; private set; } = 1000;
     public int StatementMs { get; private set; } = 500;
     public int PreCreatedSessions { get; private set; }
+    public int BatchStartMs { get; private set; } = 1000;
+    public int BatchRunMs { get; private set; } = 2000;
+    public int PreCreatedBatches { get; private set; }
 
     /// <summary>The brief <c>waiting</c> part of a statement's run time, before it turns <c>running</c>.</summary>
     public int StatementWaitMs => StatementMs / 5;
 
     public const string HelpText = """
-        DLI emulator: a local stand-in for the Huawei Cloud DLI session API (not a Spark runtime).
+        DLI emulator: a local stand-in for the Huawei Cloud DLI session and Spark batch-job APIs (not a Spark runtime).
 
         Usage: dotnet DliSession.Emulator.dll --urls http://127.0.0.1:0 [options]
 
@@ -50,10 +53,14 @@ internal sealed class EmulatorOptions
           --idle-delay-ms MS     DLI_EMULATOR_IDLE_DELAY_MS  time from starting to idle (default 1000)
           --statement-ms MS      DLI_EMULATOR_STATEMENT_MS   statement run time, waiting then running (default 500)
           --sessions N           DLI_EMULATOR_SESSIONS       pre-create N idle sessions (default 0)
+          --batch-start-ms MS    DLI_EMULATOR_BATCH_START_MS batch job time starting (or recovering) (default 1000)
+          --batch-run-ms MS      DLI_EMULATOR_BATCH_RUN_MS   batch job time running before success (default 2000)
+          --batches N            DLI_EMULATOR_BATCHES        pre-create N ended batch jobs (default 0)
           --help                                             show this text
 
         The first stdout line is: DLI emulator listening on <url> project <project id>
-        Control API (loopback only): /_emulator/journal, faults, stats, reset, shutdown, sessions/{id}/state|log.
+        Control API (loopback only): /_emulator/journal, faults, stats, reset, shutdown, sessions/{id}/state|log,
+        batches/{id}/fail|state|log.
         """;
 
     private static readonly Dictionary<string, string> EnvironmentNames = new(StringComparer.Ordinal)
@@ -65,6 +72,9 @@ internal sealed class EmulatorOptions
         ["--idle-delay-ms"] = "DLI_EMULATOR_IDLE_DELAY_MS",
         ["--statement-ms"] = "DLI_EMULATOR_STATEMENT_MS",
         ["--sessions"] = "DLI_EMULATOR_SESSIONS",
+        ["--batch-start-ms"] = "DLI_EMULATOR_BATCH_START_MS",
+        ["--batch-run-ms"] = "DLI_EMULATOR_BATCH_RUN_MS",
+        ["--batches"] = "DLI_EMULATOR_BATCHES",
     };
 
     public static bool IsHelpRequested(IEnumerable<string> args) => args.Any(a => a is "--help" or "-h" or "-?");
@@ -123,6 +133,9 @@ internal sealed class EmulatorOptions
             case "--idle-delay-ms": IdleDelayMs = NonNegative(option, value); break;
             case "--statement-ms": StatementMs = NonNegative(option, value); break;
             case "--sessions": PreCreatedSessions = NonNegative(option, value); break;
+            case "--batch-start-ms": BatchStartMs = NonNegative(option, value); break;
+            case "--batch-run-ms": BatchRunMs = NonNegative(option, value); break;
+            case "--batches": PreCreatedBatches = NonNegative(option, value); break;
         }
     }
 

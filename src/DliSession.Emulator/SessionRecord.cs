@@ -1,4 +1,3 @@
-using System.Globalization;
 using DliSession.Emulator.Json;
 
 namespace DliSession.Emulator;
@@ -85,8 +84,7 @@ internal sealed class SessionRecord
         lock (_gate)
         {
             var log = LogLocked(nowMs);
-            var start = Math.Min(from ?? Math.Max(0, log.Count - size), log.Count);
-            var count = Math.Min(size, log.Count - start);
+            var (start, count) = EmulatedLog.Window(log.Count, from, size);
             return new SessionLogDto(Id, start, log.Count, log.GetRange(start, count));
         }
     }
@@ -100,7 +98,7 @@ internal sealed class SessionRecord
     {
         lock (_gate)
         {
-            LogLocked(nowMs).Add(LogLine(nowMs, $"session state forced to {state}"));
+            LogLocked(nowMs).Add(EmulatedLog.Line(nowMs, $"session state forced to {state}"));
             _forcedState = state;
             _forcedAtMs = nowMs;
         }
@@ -116,7 +114,7 @@ internal sealed class SessionRecord
             var slotFree = _statements.Aggregate(IdleAtMs, (free, s) => s.SlotFreeAfter(free));
             statement.Schedule(Math.Max(nowMs, slotFree), _options);
             _statements.Add(statement);
-            LogLocked(nowMs).Add(LogLine(nowMs, $"statement {statement.Id} is waiting"));
+            LogLocked(nowMs).Add(EmulatedLog.Line(nowMs, $"statement {statement.Id} is waiting"));
             return statement;
         }
     }
@@ -141,7 +139,7 @@ internal sealed class SessionRecord
             var log = LogLocked(nowMs);
             if (!statement.IsPendingAt(nowMs)) return true;
             statement.Cancel(nowMs);
-            log.Add(LogLine(nowMs, $"statement {statement.Id} is cancelled"));
+            log.Add(EmulatedLog.Line(nowMs, $"statement {statement.Id} is cancelled"));
             var free = IdleAtMs;
             foreach (var s in _statements)
             {
@@ -189,12 +187,8 @@ internal sealed class SessionRecord
             if (s.EndAtMs > _loggedUntilMs && s.EndAtMs <= nowMs && s.EndAtMs <= stoppedAt)
                 passed.Add((s.EndAtMs, $"statement {s.Id} is available"));
         }
-        _log.AddRange(passed.OrderBy(p => p.At).Select(p => LogLine(p.At, p.Message)));
+        _log.AddRange(passed.OrderBy(p => p.At).Select(p => EmulatedLog.Line(p.At, p.Message)));
         _loggedUntilMs = nowMs;
         return _log;
     }
-
-    public static string LogLine(long atMs, string message) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(atMs).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)
-        + " INFO " + message;
 }

@@ -10,18 +10,8 @@ public sealed class ControlApiTests
 {
     private const string Sessions = TestEmulator.SessionsPath;
 
-    private static async Task<JsonElement> ControlAsync(TestEmulator emulator, HttpMethod method, string path, string? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await emulator.Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
     private static async Task<JsonElement[]> JournalAsync(TestEmulator emulator, long since = 0) =>
-        [.. (await ControlAsync(emulator, HttpMethod.Get, $"/_emulator/journal?since={since}")).GetProperty("entries").EnumerateArray()];
+        [.. (await emulator.ControlAsync(HttpMethod.Get, $"/_emulator/journal?since={since}")).GetProperty("entries").EnumerateArray()];
 
     [Fact]
     public async Task The_journal_records_requests_with_secrets_redacted_and_control_calls_left_out()
@@ -32,7 +22,7 @@ public sealed class ControlApiTests
         using (var signed = await emulator.Client.SendAsync(RequestSigner.Signed(HttpMethod.Post, Sessions, body,
             accessKey: "TEMPAK", secretKey: "temp-secret", securityToken: "sts-token")))
             Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
-        await ControlAsync(emulator, HttpMethod.Get, "/_emulator/stats");
+        await emulator.ControlAsync(HttpMethod.Get, "/_emulator/stats");
 
         var entries = await JournalAsync(emulator);
         Assert.Equal(2, entries.Length);
@@ -56,7 +46,7 @@ public sealed class ControlApiTests
         Assert.DoesNotContain("sts-token", post.GetRawText());
 
         Assert.Single(await JournalAsync(emulator, get.GetProperty("seq").GetInt64()));
-        await ControlAsync(emulator, HttpMethod.Delete, "/_emulator/journal");
+        await emulator.ControlAsync(HttpMethod.Delete, "/_emulator/journal");
         Assert.Empty(await JournalAsync(emulator));
     }
 
@@ -72,7 +62,7 @@ public sealed class ControlApiTests
     public async Task A_fault_answers_the_next_count_matching_requests_then_is_used_up()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        var fault = await ControlAsync(emulator, HttpMethod.Post, "/_emulator/faults",
+        var fault = await emulator.ControlAsync(HttpMethod.Post, "/_emulator/faults",
             """{"method":"GET","path":"/v2.0/*/sessions","count":2,"status":503,"body":"<html>busy</html>","contentType":"text/html","headers":{"Retry-After":"2"}}""");
         Assert.Equal(1, fault.GetProperty("id").GetInt32());
 
@@ -95,7 +85,7 @@ public sealed class ControlApiTests
     public async Task A_fault_applies_before_authentication_and_a_double_star_spans_segments()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        await ControlAsync(emulator, HttpMethod.Post, "/_emulator/faults", """{"path":"/v2.0/**","status":429,"bodyBytes":100000}""");
+        await emulator.ControlAsync(HttpMethod.Post, "/_emulator/faults", """{"path":"/v2.0/**","status":429,"bodyBytes":100000}""");
         using var response = await emulator.Client.SendAsync(TestEmulator.Request(HttpMethod.Get, $"{Sessions}/x/statements/0", withToken: false));
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal(100000, (await response.Content.ReadAsByteArrayAsync()).Length);
@@ -105,7 +95,7 @@ public sealed class ControlApiTests
     public async Task A_delayed_fault_waits_before_answering()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        await ControlAsync(emulator, HttpMethod.Post, "/_emulator/faults", """{"method":"*","path":"/v2.0/*/sessions","status":200,"body":"{}","delayMs":300}""");
+        await emulator.ControlAsync(HttpMethod.Post, "/_emulator/faults", """{"method":"*","path":"/v2.0/*/sessions","status":200,"body":"{}","delayMs":300}""");
         var watch = Stopwatch.StartNew();
         using var response = await emulator.SendAsync(HttpMethod.Get, Sessions);
         Assert.True(watch.ElapsedMilliseconds >= 280, $"answered after {watch.ElapsedMilliseconds} ms");
@@ -116,7 +106,7 @@ public sealed class ControlApiTests
     public async Task An_abort_fault_drops_the_connection_and_is_journaled_as_status_0()
     {
         await using var emulator = await TestEmulator.StartKestrelAsync();
-        await ControlAsync(emulator, HttpMethod.Post, "/_emulator/faults", """{"path":"/v2.0/*/sessions","abort":true}""");
+        await emulator.ControlAsync(HttpMethod.Post, "/_emulator/faults", """{"path":"/v2.0/*/sessions","abort":true}""");
         await Assert.ThrowsAsync<HttpRequestException>(() => emulator.SendAsync(HttpMethod.Get, Sessions));
         var entry = Assert.Single(await JournalAsync(emulator));
         Assert.Equal(0, entry.GetProperty("status").GetInt32());
@@ -127,7 +117,7 @@ public sealed class ControlApiTests
     public async Task A_fault_with_a_probability_hits_about_that_share_of_requests_and_a_miss_costs_no_use()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        await ControlAsync(emulator, HttpMethod.Post, "/_emulator/faults", """{"method":"GET","path":"/v2.0/*/sessions","status":503,"count":1000,"probability":0.25}""");
+        await emulator.ControlAsync(HttpMethod.Post, "/_emulator/faults", """{"method":"GET","path":"/v2.0/*/sessions","status":503,"count":1000,"probability":0.25}""");
         for (var i = 0; i < 400; i++) (await emulator.SendAsync(HttpMethod.Get, Sessions)).Dispose();
 
         var failed = (await JournalAsync(emulator)).Count(e => e.GetProperty("status").GetInt32() == 503);
@@ -147,8 +137,8 @@ public sealed class ControlApiTests
     public async Task Clearing_faults_restores_real_answers_and_bad_faults_are_refused()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        await ControlAsync(emulator, HttpMethod.Post, "/_emulator/faults", """{"path":"/v2.0/**","status":500,"count":5}""");
-        await ControlAsync(emulator, HttpMethod.Delete, "/_emulator/faults");
+        await emulator.ControlAsync(HttpMethod.Post, "/_emulator/faults", """{"path":"/v2.0/**","status":500,"count":5}""");
+        await emulator.ControlAsync(HttpMethod.Delete, "/_emulator/faults");
         using (var response = await emulator.SendAsync(HttpMethod.Get, Sessions))
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var bad = await emulator.Client.PostAsync("/_emulator/faults", new StringContent("""{"path":"/v2.0/**"}"""));
@@ -162,7 +152,7 @@ public sealed class ControlApiTests
         await using var emulator = await TestEmulator.StartKestrelAsync();
         await emulator.CreateSessionAsync();
         await emulator.JsonAsync(HttpMethod.Get, Sessions);
-        var stats = await ControlAsync(emulator, HttpMethod.Get, "/_emulator/stats");
+        var stats = await emulator.ControlAsync(HttpMethod.Get, "/_emulator/stats");
         Assert.Equal(["requests", "connections", "sessions", "serverMicroseconds"], stats.EnumerateObject().Select(p => p.Name));
         Assert.Equal(2, stats.GetProperty("requests").GetInt64());
         Assert.Equal(1, stats.GetProperty("connections").GetInt32());
@@ -174,9 +164,9 @@ public sealed class ControlApiTests
     public async Task Reset_clears_sessions_journal_and_faults()
     {
         await using var emulator = await TestEmulator.StartAsync("--sessions", "3");
-        await ControlAsync(emulator, HttpMethod.Post, "/_emulator/faults", """{"path":"/nothing","status":500}""");
+        await emulator.ControlAsync(HttpMethod.Post, "/_emulator/faults", """{"path":"/nothing","status":500}""");
         await emulator.JsonAsync(HttpMethod.Get, Sessions);
-        await ControlAsync(emulator, HttpMethod.Post, "/_emulator/reset");
+        await emulator.ControlAsync(HttpMethod.Post, "/_emulator/reset");
         Assert.Empty(await JournalAsync(emulator));
         Assert.Equal(0, (await emulator.JsonAsync(HttpMethod.Get, Sessions)).GetProperty("total").GetInt32());
     }
@@ -197,7 +187,7 @@ public sealed class ControlApiTests
         await using (emulator)
         {
             var stopping = emulator.App.Lifetime.ApplicationStopping;
-            await ControlAsync(emulator, HttpMethod.Post, "/_emulator/shutdown");
+            await emulator.ControlAsync(HttpMethod.Post, "/_emulator/shutdown");
             await TestEmulator.WaitUntilAsync(() => Task.FromResult(stopping.IsCancellationRequested), "shutdown");
         }
     }

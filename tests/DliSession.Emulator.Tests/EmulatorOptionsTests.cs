@@ -40,6 +40,19 @@ public sealed class EmulatorOptionsTests
     }
 
     [Fact]
+    public void Batch_job_times_and_pre_created_jobs_default_and_come_from_switches_or_the_environment()
+    {
+        var defaults = EmulatorOptions.Parse([], NoEnvironment, out _);
+        Assert.Equal((1000, 2000, 0), (defaults.BatchStartMs, defaults.BatchRunMs, defaults.PreCreatedBatches));
+
+        var environment = new Dictionary<string, string> { ["DLI_EMULATOR_BATCH_START_MS"] = "5", ["DLI_EMULATOR_BATCHES"] = "9" };
+        var options = EmulatorOptions.Parse(["--batch-run-ms=70", "--batches", "11"], environment.GetValueOrDefault, out _);
+        Assert.Equal((5, 70, 11), (options.BatchStartMs, options.BatchRunMs, options.PreCreatedBatches));
+        Assert.Contains("--batch-start-ms", EmulatorOptions.HelpText);
+        Assert.Contains("batches/{id}/fail|state|log", EmulatorOptions.HelpText);
+    }
+
+    [Fact]
     public void Repeated_aksk_switches_replace_the_environment_pairs()
     {
         var options = EmulatorOptions.Parse(["--aksk", "X:1", "--aksk", "Y:2:t"], v => v == "DLI_EMULATOR_AKSK" ? "Z:3" : null, out _);
@@ -51,6 +64,9 @@ public sealed class EmulatorOptionsTests
     [InlineData("--sessions", "-1")]
     [InlineData("--aksk", "only-one-part")]
     [InlineData("--idle-delay-ms", "soon")]
+    [InlineData("--batch-start-ms", "-1")]
+    [InlineData("--batch-run-ms", "1.5")]
+    [InlineData("--batches", "many")]
     public void Bad_values_are_refused_with_the_switch_named(string option, string value)
     {
         var error = Assert.Throws<EmulatorOptionException>(() => EmulatorOptions.Parse([option, value], NoEnvironment, out _));

@@ -15,6 +15,10 @@ internal sealed class TestEmulator : IAsyncDisposable
     public const string ProjectId = "emulator-project";
     public const string Token = "emulator-token";
     public const string SessionsPath = "/v2.0/" + ProjectId + "/sessions";
+    public const string BatchesPath = "/v2.0/" + ProjectId + "/batches";
+
+    /// <summary>The smallest valid create-batch body: the application, its main class and a queue.</summary>
+    public const string MinimalBatch = """{"file":"obs://bucket/app.jar","className":"com.example.Main","queue":"q1"}""";
 
     private TestEmulator(WebApplication app, HttpClient client)
     {
@@ -30,6 +34,18 @@ internal sealed class TestEmulator : IAsyncDisposable
     public static async Task<TestEmulator> StartAsync(params string[] args)
     {
         var app = EmulatorApp.Build(args, b => b.WebHost.UseTestServer());
+        await app.StartAsync();
+        return new TestEmulator(app, app.GetTestClient());
+    }
+
+    /// <summary>An emulator whose clock is <paramref name="clock"/>, e.g. a FakeTimeProvider that a test advances.</summary>
+    public static async Task<TestEmulator> StartAsync(TimeProvider clock, params string[] args)
+    {
+        var app = EmulatorApp.Build(args, b =>
+        {
+            b.WebHost.UseTestServer();
+            b.Services.AddSingleton(clock);
+        });
         await app.StartAsync();
         return new TestEmulator(app, app.GetTestClient());
     }
@@ -70,8 +86,25 @@ internal sealed class TestEmulator : IAsyncDisposable
     public async Task<string> CreateSessionAsync(string body = """{"kind":"spark","queue":"q1"}""") =>
         (await JsonAsync(HttpMethod.Post, SessionsPath, body)).GetProperty("id").GetString()!;
 
+    public async Task<string> CreateBatchAsync(string body = MinimalBatch) =>
+        (await JsonAsync(HttpMethod.Post, BatchesPath, body)).GetProperty("id").GetString()!;
+
+    public async Task<string> BatchStateAsync(string id) =>
+        (await JsonAsync(HttpMethod.Get, $"{BatchesPath}/{id}/state")).GetProperty("state").GetString()!;
+
     public async Task<string> StateAsync(string id) =>
         (await JsonAsync(HttpMethod.Get, $"{SessionsPath}/{id}/state")).GetProperty("state").GetString()!;
+
+    /// <summary>Calls the control API (no credentials) and returns its JSON answer, failing the test on an error status.</summary>
+    public async Task<JsonElement> ControlAsync(HttpMethod method, string path, string? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
 
     /// <summary>Polls until the condition holds; fails the test after the timeout.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutMs = 5000)

@@ -113,6 +113,46 @@ function Add-DliEmulatorLog {
     Invoke-DliEmulatorControl $Emulator Post "sessions/$([uri]::EscapeDataString($Id))/log" @{ count = $Count } | Out-Null
 }
 
+function Set-DliEmulatorSparkJobState {
+    <#
+    .SYNOPSIS
+    Puts a Spark batch job in a state (starting, running, recovering, success, dead) and holds it there.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $State)
+    Invoke-DliEmulatorControl $Emulator Post "batches/$([uri]::EscapeDataString($Id))/state" @{ state = $State } | Out-Null
+}
+
+function Invoke-DliEmulatorSparkJobFailure {
+    <#
+    .SYNOPSIS
+    Makes a Spark batch job's driver fail now: its log gets -Line, then an ERROR line with -Reason. The job is dead,
+    or recovering when it has auto_recovery and retries left. Returns the state it is in afterwards.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator, [Parameter(Mandatory)] [string] $Id, [string] $Reason, [string[]] $Line)
+    $body = @{}
+    if ($Reason) { $body.reason = $Reason }
+    if ($Line) { $body.lines = @($Line) }
+    (Invoke-DliEmulatorControl $Emulator Post "batches/$([uri]::EscapeDataString($Id))/fail" $body).state
+}
+
+function Add-DliEmulatorSparkJobLog {
+    <#
+    .SYNOPSIS
+    Appends log lines to a Spark batch job's running driver: the given -Line, or -Count generated ones.
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Line')]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Emulator,
+        [Parameter(Mandatory)] [string] $Id,
+        [Parameter(Mandatory, ParameterSetName = 'Line')] [string[]] $Line,
+        [Parameter(Mandatory, ParameterSetName = 'Count')] [int] $Count
+    )
+    $body = if ($PSCmdlet.ParameterSetName -eq 'Line') { @{ lines = @($Line) } } else { @{ count = $Count } }
+    Invoke-DliEmulatorControl $Emulator Post "batches/$([uri]::EscapeDataString($Id))/log" $body | Out-Null
+}
+
 function Reset-DliEmulator {
     [CmdletBinding()]
     param([Parameter(Mandatory, Position = 0)] $Emulator)
@@ -126,5 +166,5 @@ function Get-DliEmulatorStats {
 }
 
 Export-ModuleMember -Function Start-DliEmulator, Stop-DliEmulator, Get-DliEmulatorJournal, Clear-DliEmulatorJournal,
-    Add-DliEmulatorFault, Clear-DliEmulatorFault, Set-DliEmulatorSessionState, Add-DliEmulatorLog, Reset-DliEmulator,
-    Get-DliEmulatorStats
+    Add-DliEmulatorFault, Clear-DliEmulatorFault, Set-DliEmulatorSessionState, Add-DliEmulatorLog, Set-DliEmulatorSparkJobState,
+    Invoke-DliEmulatorSparkJobFailure, Add-DliEmulatorSparkJobLog, Reset-DliEmulator, Get-DliEmulatorStats

@@ -61,18 +61,27 @@ internal static class ControlEndpoints
     private static async Task<IResult> AppendLog(string sessionId, HttpRequest request, SessionStore store)
     {
         var body = await ReadAsync(request, EmulatorJsonContext.Wire.AppendLogRequest);
-        if (body is null || (body.Lines is null && body.Count is <= 0 or > MaxGeneratedLogLines))
-            return ApiResults.Message($"Give lines (an array of strings) or count (1-{MaxGeneratedLogLines}).", StatusCodes.Status400BadRequest);
+        if (!IsValid(body)) return AppendLogRefused();
         if (store.Find(sessionId) is not { } session) return ApiResults.SessionNotFound(sessionId);
         var now = store.NowMs;
-        var lines = body.Lines ?? Enumerable.Range(1, body.Count).Select(i => SessionRecord.LogLine(now, $"emulated log line {i} of {body.Count}"));
-        session.AppendLog(lines, now);
+        session.AppendLog(LinesOf(body, now), now);
         return ApiResults.Message("appended");
     }
 
-    private static IResult Reset(SessionStore store, Journal journal, FaultInjector faults)
+    /// <summary>An append-log body names the lines, or asks for <c>count</c> generated ones.</summary>
+    public static bool IsValid([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] AppendLogRequest? body) =>
+        body is not null && (body.Lines is not null || body.Count is > 0 and <= MaxGeneratedLogLines);
+
+    public static IResult AppendLogRefused() =>
+        ApiResults.Message($"Give lines (an array of strings) or count (1-{MaxGeneratedLogLines}).", StatusCodes.Status400BadRequest);
+
+    public static IEnumerable<string> LinesOf(AppendLogRequest body, long nowMs) =>
+        body.Lines ?? Enumerable.Range(1, body.Count).Select(i => EmulatedLog.Line(nowMs, $"emulated log line {i} of {body.Count}"));
+
+    private static IResult Reset(SessionStore store, BatchStore batches, Journal journal, FaultInjector faults)
     {
         store.Clear();
+        batches.Clear();
         journal.Clear();
         faults.Clear();
         return ApiResults.Message("reset");
@@ -89,7 +98,8 @@ internal static class ControlEndpoints
         return ApiResults.Message("stopping");
     }
 
-    private static async Task<T?> ReadAsync<T>(HttpRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
+    /// <summary>The JSON body as <typeparamref name="T"/>, or null when it is not one.</summary>
+    public static async Task<T?> ReadAsync<T>(HttpRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
     {
         try
         {

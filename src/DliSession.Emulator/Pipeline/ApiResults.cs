@@ -20,6 +20,15 @@ internal static class ApiResults
         Json(new ErrorDto("DLI.0002", $"The statement '{statementId}' of session '{sessionId}' does not exist."),
             EmulatorJsonContext.Wire.ErrorDto, StatusCodes.Status400BadRequest);
 
+    public static IResult BatchJobNotFound(string id) =>
+        Json(new ErrorDto("DLI.0002", $"The batch job '{id}' does not exist."), EmulatorJsonContext.Wire.ErrorDto, StatusCodes.Status400BadRequest);
+
+    /// <summary>DLI.0007, operation not supported: OTC says a job that succeeded or failed cannot be cancelled but
+    /// names no code; this one says what happened.</summary>
+    public static IResult BatchJobAlreadyEnded(string id, string state) =>
+        Json(new ErrorDto("DLI.0007", $"The batch job '{id}' has already ended ({state}); a job that succeeded or failed cannot be cancelled."),
+            EmulatorJsonContext.Wire.ErrorDto, StatusCodes.Status400BadRequest);
+
     /// <summary>DLI.0013, user authentication error; the reason never repeats a secret.</summary>
     public static IResult Unauthorized(string reason) =>
         Json(new ErrorDto("DLI.0013", reason), EmulatorJsonContext.Wire.ErrorDto, StatusCodes.Status401Unauthorized);

@@ -8,11 +8,20 @@ internal static class QueryParameters
 {
     public const int DefaultPageSize = 100;
 
-    public static int? OptionalNonNegative(HttpRequest request, string name)
+    public static int? OptionalNonNegative(HttpRequest request, string name) =>
+        OptionalNonNegativeLong(request, name) switch
+        {
+            null => null,
+            <= int.MaxValue and var number => (int)number,
+            _ => throw new RequestValidationException($"{name} must be a non-negative integer of at most {int.MaxValue}."),
+        };
+
+    /// <summary>A non-negative whole number, such as a Unix time in ms, when given.</summary>
+    public static long? OptionalNonNegativeLong(HttpRequest request, string name)
     {
         var values = request.Query[name];
         if (values.Count == 0) return null;
-        return int.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        return long.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw new RequestValidationException($"{name} must be a non-negative integer.");
     }

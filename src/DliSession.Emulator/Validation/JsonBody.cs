@@ -47,6 +47,26 @@ internal static class JsonBody
         return number;
     }
 
+    /// <summary>An integer from <paramref name="min"/> to <paramref name="max"/>, when the field is given.</summary>
+    public static int? OptionalIntegerInRange(JsonElement parent, string name, int min, int max = int.MaxValue)
+    {
+        if (Field(parent, name) is not { } value) return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
+            throw new RequestValidationException(max == int.MaxValue
+                ? $"{name} must be an integer of at least {min}."
+                : $"{name} must be an integer from {min} to {max}.");
+        return number;
+    }
+
+    public static bool? OptionalBoolean(JsonElement parent, string name) =>
+        Field(parent, name) switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.True } => true,
+            { ValueKind: JsonValueKind.False } => false,
+            _ => throw new RequestValidationException($"{name} must be true or false."),
+        };
+
     public static IReadOnlyList<JsonElement>? OptionalArray(JsonElement parent, string name, string path)
     {
         if (Field(parent, name) is not { } value) return null;
