@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DliSession.Client.Errors;
 using DliSession.Client.Http;
 using DliSession.Client.Json;
 using DliSession.Client.Models;
+using DliSession.Client.Paging;
 
 namespace DliSession.Client;
 
@@ -53,7 +53,7 @@ public sealed partial class DliClient(DliContext context, IDliLog? log = null, H
     }
 
     /// <summary>One page of the list: <paramref name="from"/> is the offset of its first session.</summary>
-    public async Task<SessionListPage> ListSessionsPageAsync(SessionListQuery query, int from, int size, CancellationToken cancellationToken)
+    public async Task<Page<SparkSession>> ListSessionsPageAsync(SessionListQuery query, int from, int size, CancellationToken cancellationToken)
     {
         var path = $"sessions?from={from}&size={size}";
         if (query.ClusterName is { } cluster) path += "&cluster_name=" + Uri.EscapeDataString(cluster);
@@ -64,35 +64,19 @@ public sealed partial class DliClient(DliContext context, IDliLog? log = null, H
             throw new DliResponseException(DliResponseException.WrongShape, "The service's JSON is not a session list: it has no sessions.");
         var sessions = new SparkSession[wire.Sessions.Count];
         for (var i = 0; i < sessions.Length; i++) sessions[i] = WireMapper.ToSession(wire.Sessions[i], context);
-        return new SessionListPage(from, wire.Total, sessions);
+        return new Page<SparkSession>(from, wire.Total, sessions);
     }
+
+    /// <summary>The sessions <paramref name="query"/> selects, streamed page by page (see <see cref="Listing{T}"/>).</summary>
+    public Listing<SparkSession> ListSessions(SessionListQuery query, ListingOptions<SparkSession> options) =>
+        new((from, size, cancellationToken) => ListSessionsPageAsync(query, from, size, cancellationToken), options, _log,
+            "sessions", session => session.Id);
 
     /// <summary>
-    /// The list from offset <paramref name="start"/> on, page after page, each page yielded as soon as it arrives. Stops at
-    /// the end of the list, and also when the server repeats a page or stops advancing, so a misbehaving server cannot
-    /// keep it looping.
+    /// Lines of a session's log from line <paramref name="from"/> on, at most <paramref name="size"/>; without
+    /// <paramref name="from"/>, the service answers with the last <paramref name="size"/> lines.
     /// </summary>
-    public async IAsyncEnumerable<SessionListPage> ListSessionPagesAsync(SessionListQuery query, int start, int pageSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? previousFirstId = null;
-        for (var from = start; ; )
-        {
-            var page = await ListSessionsPageAsync(query, from, pageSize, cancellationToken).ConfigureAwait(false);
-            if (page.Sessions.Count == 0) yield break;
-            if (page.Sessions[0].Id == previousFirstId)
-            {
-                _log.Warning($"The service sent the same page again for offset {from}; the list stops after {from - start} sessions.");
-                yield break;
-            }
-            previousFirstId = page.Sessions[0].Id;
-            yield return page;
-            from += page.Sessions.Count;
-            if (page.Total is { } total && from >= total) yield break;
-        }
-    }
-
-    public async Task<SessionLogPage> GetSessionLogAsync(string id, int? from, int? size, CancellationToken cancellationToken)
+    public async Task<Page<string>> GetSessionLogAsync(string id, int? from, int? size, CancellationToken cancellationToken)
     {
         var query = new List<string>(2);
         if (from is { } f) query.Add($"from={f}");
@@ -101,8 +85,17 @@ public sealed partial class DliClient(DliContext context, IDliLog? log = null, H
         var wire = await SendAsync(HttpMethod.Get, path, null, DliJsonContext.Default.SessionLogWire, "a session log", cancellationToken)
             .ConfigureAwait(false);
         var lines = wire.Log ?? throw new DliResponseException(DliResponseException.WrongShape, "The service's JSON is not a session log: it has no log.");
-        return new SessionLogPage(id, wire.From ?? from ?? 0, wire.Total ?? lines.Length, lines);
+        var first = wire.From ?? from ?? 0;
+        // Without a total, the lines sent are all there is.
+        return new Page<string>(first, wire.Total ?? first + lines.Length, lines);
     }
+
+    /// <summary>
+    /// A session's log lines in order, page by page: <see cref="ListingOptions{T}.Skip"/> is the first line's index and
+    /// <see cref="ListingOptions{T}.First"/> the most lines to read.
+    /// </summary>
+    public Listing<string> ReadSessionLog(string id, ListingOptions<string> options) =>
+        new((from, size, cancellationToken) => GetSessionLogAsync(id, from, size, cancellationToken), options, _log, "log lines", identity: null);
 
     public async Task DeleteSessionAsync(string id, CancellationToken cancellationToken) =>
         await SendAsync(HttpMethod.Delete, SessionPath(id), null, DliJsonContext.Default.MessageWire, "a confirmation", cancellationToken)

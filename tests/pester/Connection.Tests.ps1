@@ -94,8 +94,8 @@ Describe 'Tab completion' {
         $matched | ForEach-Object { $_ | Should -BeLike 'cn-north-*' }
     }
 
-    It 'completes the sizing types for -ScType' {
-        $line = 'New-DliSession -ScType '
-        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('A', 'B', 'C')
+    It 'completes session states for Wait-DliSession -State too' {
+        $line = 'Wait-DliSession -Id s1 -State s'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('starting', 'shutting_down', 'success')
     }
 }

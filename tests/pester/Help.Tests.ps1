@@ -4,7 +4,13 @@
 BeforeDiscovery {
     $repoRoot = (Resolve-Path "$PSScriptRoot/../..").Path
     Import-Module "$repoRoot/out/DliSession/DliSession.psd1" -Force
-    $cmdlets = @(Get-Command -Module DliSession -CommandType Cmdlet | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+    $commands = @(Get-Command -Module DliSession -CommandType Cmdlet | Sort-Object Name)
+    $cmdlets = @($commands | ForEach-Object { @{ Name = $_.Name } })
+    # One row per parameter of each cmdlet, so a cmdlet without parameters (Disconnect-Dli) has no row that checks nothing.
+    $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    $parameters = @(foreach ($command in $commands) {
+            foreach ($parameter in $command.Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object) { @{ Name = $command.Name; Parameter = $parameter } }
+        })
 }
 
 BeforeAll {
@@ -36,19 +42,6 @@ Describe 'docs/en-US/<Name>.md' -ForEach $cmdlets {
     It 'documents exactly the cmdlet parameters, none of the common ones' {
         $expected = @($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object)
         @($Page.Parameters.Name | Select-Object -Unique | Sort-Object) | Should -Be $expected
-    }
-
-    It 'gives each parameter the type, aliases, accepted values and wildcard support of the cmdlet' {
-        foreach ($block in $Page.Parameters) {
-            $parameter = $Command.Parameters[$block.Name]
-            if (-not $parameter) { continue }   # reported by the test above
-            $validateSet = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
-            $wildcard = [bool]($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
-            "$($block.Name) type $($block.Type)" | Should -Be "$($block.Name) type $(Get-HelpTypeName $parameter.ParameterType)"
-            "$($block.Name) aliases $($block.Aliases)" | Should -Be "$($block.Name) aliases $($parameter.Aliases)"
-            "$($block.Name) values $($block.AcceptedValues)" | Should -Be "$($block.Name) values $(@($validateSet.ValidValues))"
-            "$($block.Name) wildcards $($block.Wildcard)" | Should -Be "$($block.Name) wildcards $wildcard"
-        }
     }
 
     It 'gives each parameter, in each set, the mandatory flag, position and pipeline input of the cmdlet' {
@@ -114,5 +107,20 @@ Describe 'docs/' {
         $about = Get-Help about_DliSession | Out-String
         $about | Should -Match 'CONNECTING AND THE CREDENTIAL CHAIN'
         $about | Should -Match 'RETRIES'
+    }
+}
+
+Describe 'docs/en-US/<Name>.md: -<Parameter>' -ForEach $parameters {
+    It 'gives the type, aliases, accepted values and wildcard support of the cmdlet' {
+        $page = Read-HelpMarkdown (Join-Path $Docs "$Name.md")
+        $metadata = (Get-Command $Name).Parameters[$Parameter]
+        $block = @($page.Parameters | Where-Object Name -eq $Parameter)[0]
+        $block | Should -Not -BeNullOrEmpty -Because "-$Parameter must be documented"
+        $validateSet = $metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+        $wildcard = [bool]($metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+        $block.Type | Should -Be (Get-HelpTypeName $metadata.ParameterType)
+        "$($block.Aliases)" | Should -Be "$($metadata.Aliases)"
+        "$($block.AcceptedValues)" | Should -Be "$(@($validateSet.ValidValues))"
+        $block.Wildcard | Should -Be $wildcard
     }
 }

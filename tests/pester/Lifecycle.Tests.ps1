@@ -85,9 +85,31 @@ Describe 'Remove-DliSession' {
         Get-ApiRequest $script:Emulator | Should -BeNullOrEmpty
     }
 
-    It 'asks for confirmation by default (ConfirmImpact High)' {
-        (Get-Command Remove-DliSession).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact |
-            Should -Be 'High'
+    It 'asks for confirmation by default, and sends nothing when the answer is No' {
+        $asked = New-DliSession -ClusterName 'c' -Name 'asked'
+        Clear-DliEmulatorJournal $script:Emulator
+        if (-not ('DliSession.Tests.RecordingHost' -as [type])) { Add-Type -Path "$PSScriptRoot/RecordingHost.cs" }
+        $recording = [DliSession.Tests.RecordingHost]::new('&No')
+        $runspace = [runspacefactory]::CreateRunspace($recording)
+        $runspace.Open()
+        $shell = [powershell]::Create()
+        $shell.Runspace = $runspace
+        try {
+            $null = $shell.AddScript({
+                param($Module, $Context, $Id)
+                Import-Module $Module
+                Remove-DliSession -Id $Id -Context $Context
+            }).AddArgument("$RepoRoot/out/DliSession/DliSession.psd1").AddArgument($asked.Context).AddArgument($asked.Id)
+            $null = $shell.Invoke()
+        } finally {
+            $shell.Dispose()
+            $runspace.Dispose()
+        }
+        $recording.Choices | Should -HaveCount 1
+        $recording.Choices[0].Message | Should -BeLike "*$($asked.Id)*"
+        $recording.Choices[0].Labels | Should -Contain '&Yes'
+        Get-ApiRequest $script:Emulator -Method DELETE | Should -BeNullOrEmpty
+        (Get-DliSession -Id $asked.Id).Id | Should -BeExactly $asked.Id
     }
 
     It 'deletes piped sessions with -Force and writes them with -PassThru' {

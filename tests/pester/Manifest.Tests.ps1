@@ -2,7 +2,17 @@
 BeforeDiscovery {
     $repoRoot = (Resolve-Path "$PSScriptRoot/../..").Path
     Import-Module "$repoRoot/out/DliSession/DliSession.psd1" -Force
-    $cmdlets = @(Get-Command -Module DliSession -CommandType Cmdlet | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+    $commands = @(Get-Command -Module DliSession -CommandType Cmdlet | Sort-Object Name)
+    $cmdlets = @($commands | ForEach-Object { @{ Name = $_.Name } })
+    # Connect/Disconnect only change this process's default context; Get and Wait change nothing. Every other verb
+    # changes state, so only those cmdlets get a ShouldProcess row.
+    $stateChanging = @($commands | Where-Object Verb -notin 'Connect', 'Disconnect', 'Get', 'Wait' | ForEach-Object { @{ Name = $_.Name } })
+    # Strings and primitives (Get-DliSessionLog's lines) are shown by PowerShell itself and need no view, so they get no row.
+    $outputs = @(foreach ($command in $commands) {
+            foreach ($type in $command.OutputType.Type) {
+                if ($type -ne [void] -and $type -ne [string] -and -not $type.IsPrimitive) { @{ Name = $command.Name; Type = $type.FullName } }
+            }
+        })
 }
 
 BeforeAll {
@@ -47,12 +57,6 @@ Describe '<Name>' -ForEach $cmdlets {
 
     It 'declares OutputType' { $Command.OutputType | Should -Not -BeNullOrEmpty }
 
-    It 'supports ShouldProcess when its verb changes state' {
-        # Connect/Disconnect only change this process's default context; Get and Wait change nothing.
-        $readOnly = 'Connect', 'Disconnect', 'Get', 'Wait'
-        if ($Command.Verb -notin $readOnly) { $Attribute.SupportsShouldProcess | Should -BeTrue }
-    }
-
     It 'takes no secret as a plain string' {
         $secretName = '^(Password|Secret.*|.*Token|.*Key)$'
         $plain = @($Command.Parameters.Values | Where-Object {
@@ -61,10 +65,31 @@ Describe '<Name>' -ForEach $cmdlets {
         $plain.Name | Should -BeNullOrEmpty
     }
 
-    It 'has a format view for each type it outputs' {
-        # Strings and primitives (Get-DliSessionLog's lines) are shown by PowerShell itself and need no view.
+}
+
+Describe 'State changes' {
+    It 'are found among the cmdlets, so the rows below are there' {
+        $changing = @(Get-Command -Module DliSession -CommandType Cmdlet | Where-Object Verb -notin 'Connect', 'Disconnect', 'Get', 'Wait').Name
+        foreach ($name in 'New-DliSession', 'Remove-DliSession', 'Invoke-DliStatement', 'Stop-DliStatement') { $changing | Should -Contain $name }
+    }
+
+    It '<Name> supports ShouldProcess: -WhatIf and -Confirm' -ForEach $stateChanging {
+        $command = Get-Command $Name
+        [System.Attribute]::GetCustomAttribute($command.ImplementingType, [System.Management.Automation.CmdletAttribute]).SupportsShouldProcess |
+            Should -BeTrue
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
+        $command.Parameters.Keys | Should -Contain 'Confirm'
+    }
+}
+
+Describe 'Format views' {
+    It 'are declared for output types, so the rows below are there' {
+        $outputs = @(Get-Command -Module DliSession -CommandType Cmdlet | ForEach-Object { $_.OutputType.Type } | Where-Object { $_ -ne [void] -and $_ -ne [string] })
+        $outputs.FullName | Should -Contain 'DliSession.Client.Models.SparkSession'
+    }
+
+    It '<Name> outputs <Type>, which has a view' -ForEach $outputs {
         $viewed = @($Formats.Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName)
-        $own = $Command.OutputType.Type | Where-Object { $_ -ne [void] -and $_ -ne [string] -and -not $_.IsPrimitive }
-        foreach ($type in $own) { $type.FullName | Should -BeIn $viewed }
+        $Type | Should -BeIn $viewed
     }
 }

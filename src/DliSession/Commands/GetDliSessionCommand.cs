@@ -1,12 +1,13 @@
 using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Models;
+using DliSession.Client.Paging;
 using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
 
-/// <summary>Gets sessions by id, or lists them page by page, writing each one as soon as its page arrives.</summary>
+/// <summary>Gets sessions by id, or lists them page by page through the core's listing, writing each one as soon as its page arrives.</summary>
 [Cmdlet(VerbsCommon.Get, "DliSession", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(SparkSession))]
 public sealed class GetDliSessionCommand : DliCmdlet
@@ -44,6 +45,11 @@ public sealed class GetDliSessionCommand : DliCmdlet
     [ValidateRange(1, 100_000)]
     public int PageSize { get; set; } = DliClient.DefaultPageSize;
 
+    /// <summary>The most pages to request; the list stops there with a warning.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, int.MaxValue)]
+    public int? MaxPages { get; set; }
+
     protected override void BeginProcessing()
     {
         if (ClusterName is not null && Queue is not null)
@@ -69,58 +75,34 @@ public sealed class GetDliSessionCommand : DliCmdlet
     {
         var names = Patterns(Name);
         var states = Patterns(State);
-        var filtered = names is not null || states is not null;
         var paging = PagingParameters;
-        // Without local filters the service can skip and stop for us; with them every session must be seen.
-        var start = filtered ? 0 : (int)Math.Min(paging.Skip, int.MaxValue);
-        var toSkip = filtered ? paging.Skip : 0;
-        var remaining = paging.First;
-        var pageSize = filtered ? PageSize : (int)Math.Min((ulong)PageSize, Math.Max(remaining, 1));
-        var totalReported = false;
+        var filter = names is null && states is null
+            ? null
+            : new Func<SparkSession, bool>(s => Matches(s.Name, names) && Matches(s.State, states));
+        var listing = Client().ListSessions(new SessionListQuery(ClusterName, Queue), new ListingOptions<SparkSession>
+        {
+            Skip = paging.Skip,
+            First = paging.First,
+            PageSize = PageSize,
+            Filter = filter,
+            MaxPages = MaxPages,
+        });
+        var totalWritten = !paging.IncludeTotalCount;
+        WriteAll(listing, session =>
+        {
+            if (!totalWritten) totalWritten = WriteTotal(listing, filter is not null);
+            WriteObject(session);
+        });
+        if (!totalWritten) WriteTotal(listing, filter is not null);
+    }
 
-        // The next page is asked for once a page's first session is out, so the service and the network work while
-        // PowerShell writes the rest; the first session still comes out before the second page is requested.
-        using var listing = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
-        var pages = Client().ListSessionPagesAsync(new SessionListQuery(ClusterName, Queue), start, pageSize, listing.Token)
-            .GetAsyncEnumerator(listing.Token);
-        Task<bool>? next = null;
-        try
-        {
-            while (remaining > 0 && Pump.Wait(next ?? pages.MoveNextAsync().AsTask()))
-            {
-                next = null;
-                var page = pages.Current;
-                // Only when this page cannot satisfy -First, so a short listing never costs an extra request.
-                var needsNext = remaining > (ulong)page.Sessions.Count;
-                if (paging.IncludeTotalCount && !totalReported)
-                {
-                    totalReported = true;
-                    WriteObject(page.Total is { } total && !filtered
-                        ? paging.NewTotalCount((ulong)total, 1.0)
-                        : paging.NewTotalCount(0, 0.0));
-                }
-                foreach (var session in page.Sessions)
-                {
-                    if (!Matches(session.Name, names) || !Matches(session.State, states)) continue;
-                    if (toSkip > 0) { toSkip--; continue; }
-                    WriteObject(session);
-                    if (needsNext && next is null) next = pages.MoveNextAsync().AsTask();
-                    if (--remaining == 0) break;
-                }
-            }
-        }
-        finally
-        {
-            // Left early (stopped downstream, Ctrl+C, an error) with a page on its way: it is not wanted, and the
-            // iterator cannot be disposed until it lands, so cancel it and let it end.
-            if (next is { IsCompleted: false })
-            {
-                listing.Cancel();
-                try { Pump.Wait(next); }
-                catch (Exception ex) when (ex is OperationCanceledException or DliSession.Client.Errors.DliException) { }
-            }
-            Pump.Wait(pages.DisposeAsync().AsTask());
-        }
+    /// <summary>The count the first page reported; with local filters it says nothing about how many match, so it is "unknown".</summary>
+    private bool WriteTotal(Listing<SparkSession> listing, bool filtered)
+    {
+        WriteObject(listing.Total is { } total && !filtered
+            ? PagingParameters.NewTotalCount((ulong)total, 1.0)
+            : PagingParameters.NewTotalCount(0, 0.0));
+        return true;
     }
 
     private static WildcardPattern[]? Patterns(string[]? values) =>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DliSession.Client;
+using DliSession.Client.Paging;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -11,7 +12,6 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
 {
     private const string RangeSet = "Range";
     private const string TailSet = "Tail";
-    private const int PageSize = 1000;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
@@ -33,6 +33,11 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int Tail { get; set; }
 
+    /// <summary>The most pages to request; the log stops there with a warning.</summary>
+    [Parameter(ParameterSetName = RangeSet)]
+    [ValidateRange(1, int.MaxValue)]
+    public int? MaxPages { get; set; }
+
     protected override void ProcessDliRecord()
     {
         var client = Client();
@@ -45,18 +50,14 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
         if (ParameterSetName == TailSet)
         {
             // Without "from", the service answers with the last "size" lines.
-            foreach (var line in Await(client.GetSessionLogAsync(id, from: null, size: Tail, CancelToken)).Lines) WriteObject(line);
+            foreach (var line in Await(client.GetSessionLogAsync(id, from: null, size: Tail, CancelToken)).Items) WriteObject(line);
             return;
         }
-        var remaining = Size ?? int.MaxValue;
-        for (var from = From; remaining > 0; )
+        WriteAll(client.ReadSessionLog(id, new ListingOptions<string>
         {
-            var page = Await(client.GetSessionLogAsync(id, from, Math.Min(PageSize, remaining), CancelToken));
-            if (page.Lines.Count == 0) return;
-            foreach (var line in page.Lines) WriteObject(line);
-            remaining -= page.Lines.Count;
-            from += page.Lines.Count;
-            if (from >= page.Total) return;
-        }
+            Skip = (ulong)From,
+            First = Size is { } size ? (ulong)size : ulong.MaxValue,
+            MaxPages = MaxPages,
+        }));
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DliSession.Client;
+using DliSession.Client.Errors;
 using DliSession.Client.Models;
 using DliSession.Client.Waiting;
 using DliSession.Commands.Infrastructure;
@@ -58,16 +59,18 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
                 WriteObject(statement);
                 return;
             }
-            var (finished, timedOut) = Await(StatementWaiter.WaitAsync(client, statement, TimeSpan.FromSeconds(TimeoutSec),
-                TimeSpan.FromSeconds(PollIntervalSec), (s, elapsed) => Pump.Post(() => WriteProgress(Progress(s, elapsed))),
-                TimeProvider.System, CancelToken));
+            var timeout = TimeSpan.FromSeconds(TimeoutSec);
+            var result = Await(Poller.WaitAsync(cancel => client.GetStatementAsync(SessionId, statement.Id, cancel),
+                s => s.IsFinished ? WaitOutcome.Reached : null, timeout, TimeSpan.FromSeconds(PollIntervalSec), TimeProvider.System,
+                (s, elapsed) => Pump.Post(() => WriteProgress(Progress(s, elapsed))), initial: statement, CancelToken));
+            var finished = result.Last!;
             WriteProgress(new ProgressRecord(1, Activity(finished), "done") { RecordType = ProgressRecordType.Completed });
-            if (timedOut)
-                WriteError(new ErrorRecord(new TimeoutException(
-                    $"Statement {finished.Id} in session {SessionId} was still {finished.State} after {TimeoutSec} s; it goes on running " +
-                    "(Stop-DliStatement cancels it)."), "DliWaitTimeout", ErrorCategory.OperationTimeout, finished));
+            if (result.Outcome == WaitOutcome.TimedOut)
+                WriteError(ErrorRecords.From(new DliWaitTimeoutException($"Statement {finished.Id} in session {SessionId}", finished.State,
+                    timeout, "It goes on running (Stop-DliStatement cancels it)."), finished));
             else if (finished.Output is { IsError: true } output)
-                WriteError(StatementFailed(finished, output));
+                WriteError(new ErrorRecord(new StatementFailedException(finished, output), StatementFailedException.Id,
+                    ErrorCategory.InvalidResult, finished));
             else
                 WriteObject(finished);
         });
@@ -99,20 +102,4 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
         {
             PercentComplete = (int)Math.Clamp(statement.Progress * 100, 0, 100),
         };
-
-    private static ErrorRecord StatementFailed(SparkStatement statement, StatementOutput output)
-    {
-        var traceback = output.Traceback.Length == 0 ? string.Empty : Environment.NewLine + string.Join(Environment.NewLine, output.Traceback);
-        var exception = new StatementFailedException(
-            $"Statement {statement.Id} in session {statement.SessionId} failed: {output.ErrorName}: {output.ErrorValue}{traceback}", output);
-        return new ErrorRecord(exception, "DliStatementFailed", ErrorCategory.InvalidResult, statement);
-    }
-}
-
-/// <summary>The error a statement's code raised, with its name, value and traceback as the service reported them.</summary>
-public sealed class StatementFailedException(string message, StatementOutput output) : Exception(message)
-{
-    public string? ErrorName { get; } = output.ErrorName;
-    public string? ErrorValue { get; } = output.ErrorValue;
-    public IReadOnlyList<string> Traceback { get; } = output.Traceback;
 }

@@ -100,7 +100,7 @@ public sealed class NewDliSessionCommand : DliCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSec { get; set; } = WaitDefaults.TimeoutSec;
 
-    private SessionWaits? _waits;
+    private ParallelWaits? _waits;
 
     protected override void ProcessDliRecord()
     {
@@ -113,7 +113,7 @@ public sealed class NewDliSessionCommand : DliCmdlet
         {
             var session = Await(client.CreateSessionAsync(request, CancelToken));
             if (!Wait) { WriteObject(session); return; }
-            _waits ??= new SessionWaits(this, Pump, [SessionStates.Idle], TimeSpan.FromSeconds(TimeoutSec),
+            _waits ??= new ParallelWaits(this, Pump, WaitKind.Session, [SessionStates.Idle], TimeSpan.FromSeconds(TimeoutSec),
                 TimeSpan.FromSeconds(WaitDefaults.PollIntervalSec));
             _waits.Add(client, session.Id, CancelToken);
         });

@@ -13,7 +13,7 @@ namespace DliSession.Commands;
 [OutputType(typeof(SparkSession))]
 public sealed class WaitDliSessionCommand : DliCmdlet
 {
-    private SessionWaits? _waits;
+    private ParallelWaits? _waits;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
@@ -37,7 +37,7 @@ public sealed class WaitDliSessionCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        _waits ??= new SessionWaits(this, Pump, State, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
+        _waits ??= new ParallelWaits(this, Pump, WaitKind.Session, State, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
         var client = Client();
         foreach (var id in Id) _waits.Add(client, id, CancelToken);
     }

@@ -83,6 +83,28 @@ public abstract class DliCmdlet : PSCmdlet
 
     private protected T Await<T>(Task<T> task) => Pump.Wait(task);
 
+    /// <summary>
+    /// Writes what the core streams (a listing's items, log lines) as each arrives, the waiting done on the pipeline
+    /// thread through the pump; <paramref name="write"/> replaces <see cref="Cmdlet.WriteObject(object)"/> when given.
+    /// Leaving early (a downstream -First, Ctrl+C, an error) disposes the stream, which ends its pending request.
+    /// </summary>
+    private protected void WriteAll<T>(IAsyncEnumerable<T> items, Action<T>? write = null)
+    {
+        var enumerator = items.GetAsyncEnumerator(CancelToken);
+        try
+        {
+            while (Pump.Wait(enumerator.MoveNextAsync().AsTask()))
+            {
+                if (write is null) WriteObject(enumerator.Current);
+                else write(enumerator.Current);
+            }
+        }
+        finally
+        {
+            Pump.Wait(enumerator.DisposeAsync().AsTask());
+        }
+    }
+
     private protected void Await(Task task) => Pump.Wait(task);
 
     private bool IsBound(string name) =>

@@ -35,10 +35,10 @@ public sealed class ParserPropertyTests
         ("session list", async () =>
         {
             var page = await Client.ListSessionsPageAsync(SessionListQuery.All, 0, 10, default);
-            foreach (var session in page.Sessions) Complete(session);
+            foreach (var session in page.Items) Complete(session);
         }),
         ("state", async () => Assert.False(string.IsNullOrWhiteSpace(await Client.GetSessionStateAsync("s", default)))),
-        ("log", async () => Assert.NotNull((await Client.GetSessionLogAsync("s", null, null, default)).Lines)),
+        ("log", async () => Assert.NotNull((await Client.GetSessionLogAsync("s", null, null, default)).Items)),
         ("statement", async () => Complete(await Client.GetStatementAsync("s", 1, default))),
         ("statement list", async () =>
         {
