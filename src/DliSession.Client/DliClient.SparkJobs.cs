@@ -4,6 +4,7 @@ using System.Text.Json;
 using DliSession.Client.Errors;
 using DliSession.Client.Json;
 using DliSession.Client.Models;
+using DliSession.Client.Paging;
 
 namespace DliSession.Client;
 
@@ -39,7 +40,7 @@ public sealed partial class DliClient
     }
 
     /// <summary>One page of the job list: <paramref name="from"/> is the offset of its first job.</summary>
-    public async Task<SparkJobListPage> ListSparkJobsPageAsync(SparkJobListQuery query, int from, int size, CancellationToken cancellationToken)
+    public async Task<Page<SparkJob>> ListSparkJobsPageAsync(SparkJobListQuery query, int from, int size, CancellationToken cancellationToken)
     {
         var wire = await SendAsync(HttpMethod.Get, "batches" + ListQueryString(query, from, size), null, DliJsonContext.Default.SparkJobListWire,
             "a Spark job list", cancellationToken).ConfigureAwait(false);
@@ -47,8 +48,13 @@ public sealed partial class DliClient
             ?? throw new DliResponseException(DliResponseException.WrongShape, "The service's JSON is not a Spark job list: it has no sessions.");
         var jobs = new SparkJob[items.Count];
         for (var i = 0; i < jobs.Length; i++) jobs[i] = WireMapper.ToSparkJob(items[i], Context);
-        return new SparkJobListPage(from, wire.Total, jobs);
+        return new Page<SparkJob>(from, wire.Total, jobs);
     }
+
+    /// <summary>The jobs <paramref name="query"/> selects, streamed page by page (see <see cref="Listing{T}"/>).</summary>
+    public Listing<SparkJob> ListSparkJobs(SparkJobListQuery query, ListingOptions<SparkJob> options) =>
+        new((from, size, cancellationToken) => ListSparkJobsPageAsync(query, from, size, cancellationToken), options, _log,
+            "Spark jobs", job => job.Id);
 
     /// <summary>
     /// The query of the list, parameters in the order Huawei's SDKs append them; only what is set is sent. The job id
@@ -88,7 +94,7 @@ public sealed partial class DliClient
     };
 
     /// <summary>A page of the job's log. DLI marks this endpoint deprecated but still documents it, and names no replacement.</summary>
-    public async Task<SparkJobLogPage> GetSparkJobLogAsync(string id, SparkJobLogQuery query, CancellationToken cancellationToken)
+    public async Task<Page<string>> GetSparkJobLogAsync(string id, SparkJobLogQuery query, CancellationToken cancellationToken)
     {
         var parameters = new List<string>(4);
         if (query.From is { } from) parameters.Add("from=" + from.ToString(CultureInfo.InvariantCulture));
@@ -99,8 +105,16 @@ public sealed partial class DliClient
         var wire = await SendAsync(HttpMethod.Get, path, null, DliJsonContext.Default.SparkJobLogWire, "a Spark job log", cancellationToken)
             .ConfigureAwait(false);
         var lines = wire.Log ?? throw new DliResponseException(DliResponseException.WrongShape, "The service's JSON is not a Spark job log: it has no log.");
-        return new SparkJobLogPage(id, wire.From ?? query.From ?? 0, wire.Total ?? lines.Length, lines);
+        return new Page<string>(wire.From ?? query.From ?? 0, wire.Total ?? lines.Length, lines);
     }
+
+    /// <summary>
+    /// A job's log lines in order, page by page: <see cref="ListingOptions{T}.Skip"/> is the first line's index and
+    /// <see cref="ListingOptions{T}.First"/> the most lines to read; <paramref name="query"/> gives the log's type and index.
+    /// </summary>
+    public Listing<string> ReadSparkJobLog(string id, SparkJobLogQuery query, ListingOptions<string> options) =>
+        new((from, size, cancellationToken) => GetSparkJobLogAsync(id, query with { From = from, Size = size }, cancellationToken), options, _log,
+            "log lines", identity: null);
 
     /// <summary>Cancels the job (<c>DELETE</c>); DLI refuses a job that has already ended, and that error is the caller's to see.</summary>
     public async Task CancelSparkJobAsync(string id, CancellationToken cancellationToken) =>

@@ -51,7 +51,7 @@ internal sealed class SparkJobStateWire
 internal sealed class SparkJobLogWire
 {
     [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("from"), JsonConverter(typeof(LenientLongConverter))] public long? From { get; set; }
-    [JsonPropertyName("total"), JsonConverter(typeof(LenientLongConverter))] public long? Total { get; set; }
+    [JsonPropertyName("from"), JsonConverter(typeof(LenientIntConverter))] public int? From { get; set; }
+    [JsonPropertyName("total"), JsonConverter(typeof(LenientIntConverter))] public int? Total { get; set; }
     [JsonPropertyName("log")] public string[]? Log { get; set; }
 }

@@ -6,7 +6,7 @@ namespace DliSession.Client.Models;
 /// </summary>
 public sealed record SparkJobLogQuery
 {
-    public long? From { get; init; }
+    public int? From { get; init; }
     public int? Size { get; init; }
 
     /// <summary><c>driver</c> for the Spark driver's log.</summary>

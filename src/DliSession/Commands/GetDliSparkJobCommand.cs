@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Models;
+using DliSession.Client.Paging;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -60,6 +61,11 @@ public sealed class GetDliSparkJobCommand : DliCmdlet
     [ValidateRange(1, 100_000)]
     public int PageSize { get; set; } = DliClient.DefaultPageSize;
 
+    /// <summary>The most pages to request; the list stops there with a warning.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, int.MaxValue)]
+    public int? MaxPages { get; set; }
+
     protected override void BeginProcessing()
     {
         if (Since is { } since && Until is { } until && since > until)
@@ -96,27 +102,28 @@ public sealed class GetDliSparkJobCommand : DliCmdlet
     private void List()
     {
         var paging = PagingParameters;
-        var client = Client();
-        var query = Query();
-        var from = (int)Math.Min(paging.Skip, int.MaxValue);
-        var remaining = paging.First;
-        var totalReported = false;
-        while (remaining > 0)
+        var listing = Client().ListSparkJobs(Query(), new ListingOptions<SparkJob>
         {
-            var page = Await(client.ListSparkJobsPageAsync(query, from, (int)Math.Min((ulong)PageSize, remaining), CancelToken));
-            if (paging.IncludeTotalCount && !totalReported)
-            {
-                totalReported = true;
-                WriteObject(page.Total is { } total ? paging.NewTotalCount((ulong)total, 1.0) : paging.NewTotalCount(0, 0.0));
-            }
-            if (page.Jobs.Count == 0) return;
-            foreach (var job in page.Jobs)
-            {
-                WriteObject(job);
-                if (--remaining == 0) return;
-            }
-            from += page.Jobs.Count;
-            if (page.Total is { } all && from >= all) return;
-        }
+            Skip = paging.Skip,
+            First = paging.First,
+            PageSize = PageSize,
+            MaxPages = MaxPages,
+        });
+        var totalWritten = !paging.IncludeTotalCount;
+        WriteAll(listing, job =>
+        {
+            if (!totalWritten) totalWritten = WriteTotal(listing);
+            WriteObject(job);
+        });
+        if (!totalWritten) WriteTotal(listing);
+    }
+
+    /// <summary>The total DLI reported for the filters, all server-side, so it is exact; unknown when DLI did not say.</summary>
+    private bool WriteTotal(Listing<SparkJob> listing)
+    {
+        WriteObject(listing.Total is { } total
+            ? PagingParameters.NewTotalCount((ulong)total, 1.0)
+            : PagingParameters.NewTotalCount(0, 0.0));
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Models;
+using DliSession.Client.Paging;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -15,7 +16,6 @@ public sealed class GetDliSparkJobLogCommand : DliCmdlet
 {
     private const string RangeSet = "Range";
     private const string TailSet = "Tail";
-    private const int PageSize = 1000;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("JobId")]
@@ -24,13 +24,18 @@ public sealed class GetDliSparkJobLogCommand : DliCmdlet
 
     /// <summary>The index of the first line to write (0 is the first line of the log).</summary>
     [Parameter(ParameterSetName = RangeSet)]
-    [ValidateRange(0, long.MaxValue)]
-    public long From { get; set; }
+    [ValidateRange(0, int.MaxValue)]
+    public int From { get; set; }
 
     /// <summary>How many lines to write at most.</summary>
     [Parameter(ParameterSetName = RangeSet)]
     [ValidateRange(1, int.MaxValue)]
     public int? Size { get; set; }
+
+    /// <summary>The most pages to request; the log stops there with a warning.</summary>
+    [Parameter(ParameterSetName = RangeSet)]
+    [ValidateRange(1, int.MaxValue)]
+    public int? MaxPages { get; set; }
 
     /// <summary>Only the last lines.</summary>
     [Parameter(Mandatory = true, ParameterSetName = TailSet)]
@@ -60,18 +65,14 @@ public sealed class GetDliSparkJobLogCommand : DliCmdlet
         if (ParameterSetName == TailSet)
         {
             // Without "from", the service answers with the last "size" lines.
-            foreach (var line in Await(client.GetSparkJobLogAsync(id, query with { Size = Tail }, CancelToken)).Lines) WriteObject(line);
+            foreach (var line in Await(client.GetSparkJobLogAsync(id, query with { Size = Tail }, CancelToken)).Items) WriteObject(line);
             return;
         }
-        long remaining = Size ?? long.MaxValue;
-        for (var from = From; remaining > 0; )
+        WriteAll(client.ReadSparkJobLog(id, query, new ListingOptions<string>
         {
-            var page = Await(client.GetSparkJobLogAsync(id, query with { From = from, Size = (int)Math.Min(PageSize, remaining) }, CancelToken));
-            if (page.Lines.Count == 0) return;
-            foreach (var line in page.Lines) WriteObject(line);
-            remaining -= page.Lines.Count;
-            from += page.Lines.Count;
-            if (from >= page.Total) return;
-        }
+            Skip = (ulong)From,
+            First = Size is { } size ? (ulong)size : ulong.MaxValue,
+            MaxPages = MaxPages,
+        }));
     }
 }

@@ -142,7 +142,7 @@ public sealed class SubmitDliSparkJobCommand : DliCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSec { get; set; } = WaitDefaults.SparkJobTimeoutSec;
 
-    private SparkJobWaits? _waits;
+    private ParallelWaits? _waits;
 
     protected override void ProcessDliRecord()
     {
@@ -161,7 +161,8 @@ public sealed class SubmitDliSparkJobCommand : DliCmdlet
         {
             var job = Await(client.SubmitSparkJobAsync(request, CancelToken));
             if (!Wait) { WriteObject(job); return; }
-            _waits ??= SparkJobWaits.UntilEnded(this, Pump, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(WaitDefaults.PollIntervalSec));
+            _waits ??= new ParallelWaits(this, Pump, WaitKind.SparkJob, [SparkJobStates.Success], TimeSpan.FromSeconds(TimeoutSec),
+                TimeSpan.FromSeconds(WaitDefaults.PollIntervalSec));
             _waits.Add(client, job.Id, CancelToken);
         });
     }

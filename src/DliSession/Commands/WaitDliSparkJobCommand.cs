@@ -13,7 +13,7 @@ namespace DliSession.Commands;
 [OutputType(typeof(SparkJob))]
 public sealed class WaitDliSparkJobCommand : DliCmdlet
 {
-    private SparkJobWaits? _waits;
+    private ParallelWaits? _waits;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("JobId")]
@@ -37,8 +37,8 @@ public sealed class WaitDliSparkJobCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        _waits ??= new SparkJobWaits(this, Pump, State.Select(s => s.ToLowerInvariant()).ToArray(), TimeSpan.FromSeconds(TimeoutSec),
-            TimeSpan.FromSeconds(PollIntervalSec));
+        _waits ??= new ParallelWaits(this, Pump, WaitKind.SparkJob, State.Select(s => s.ToLowerInvariant()).ToArray(),
+            TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
         var client = Client();
         foreach (var id in Id) _waits.Add(client, id, CancelToken);
     }
