@@ -9,7 +9,9 @@
               parameter blocks rewritten on existing pages (their descriptions and examples kept).
     Test      runs xunit and Pester and ends with "Total: N passed, N failed, N skipped"; exits 1 on any failure.
     Demo      starts the emulator on a free loopback port, connects, creates a session, lists sessions, stops it.
-    Emulator  runs the local DLI emulator in the foreground (pass options with -EmulatorArgument).
+    Emulator  publishes and runs the local DLI emulator in the foreground on 127.0.0.1, port -Port (5080; 0 picks a
+              free one). Further options: -EmulatorArgument from pwsh, or the emulator's environment variables
+              (DLI_EMULATOR_*, see its --help) from any shell.
     Bench     publishes, then benchmarks the module against Invoke-RestMethod and a C# floor (bench/); writes docs/benchmarks.md.
     Clean     removes out/ and every bin/ and obj/ folder.
 #>
@@ -19,7 +21,11 @@ param(
     [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Emulator', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
-    [string[]] $EmulatorArgument = @('--urls', 'http://127.0.0.1:5080')
+    # The emulator's loopback port; a plain number, so the command works the same pasted into bash or pwsh.
+    [ValidateRange(0, 65535)]
+    [int] $Port = 5080,
+
+    [string[]] $EmulatorArgument = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -40,9 +46,13 @@ function Invoke-Native {
 
 function Invoke-Build {
     Invoke-Native dotnet @('publish', "$Root/src/DliSession/DliSession.csproj", '-c', 'Release', '-o', $ModuleOut, '--nologo', '-v', 'quiet')
-    Invoke-Native dotnet @('publish', "$Root/src/DliSession.Emulator/DliSession.Emulator.csproj", '-c', 'Release', '-o', $EmulatorOut, '--nologo', '-v', 'quiet')
+    Publish-Emulator
     Export-Help
     Write-Host "Module: $ModuleOut"
+}
+
+function Publish-Emulator {
+    Invoke-Native dotnet @('publish', "$Root/src/DliSession.Emulator/DliSession.Emulator.csproj", '-c', 'Release', '-o', $EmulatorOut, '--nologo', '-v', 'quiet')
 }
 
 function Export-Help {
@@ -108,8 +118,9 @@ function Invoke-Demo {
 }
 
 function Invoke-Emulator {
-    Invoke-Build
-    Invoke-Native dotnet (@("$EmulatorOut/DliSession.Emulator.dll") + $EmulatorArgument)
+    # Only the emulator: running it needs nothing else, and the module in out/ may be loaded by a test run.
+    Publish-Emulator
+    Invoke-Native dotnet (@("$EmulatorOut/DliSession.Emulator.dll", '--urls', "http://127.0.0.1:$Port") + $EmulatorArgument)
 }
 
 function Invoke-Bench {

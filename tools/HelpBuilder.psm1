@@ -5,10 +5,15 @@ and parameter blocks in step with the cmdlets, as platyPS's Update-MarkdownHelp 
 #>
 Set-StrictMode -Version Latest
 
-# Parameters PowerShell gives every cmdlet, or every ShouldProcess cmdlet: documented once, under CommonParameters.
-# Taking them from PowerShell itself keeps -ProgressAction and any later addition out of the parameter blocks.
-$script:CommonNames = [System.Management.Automation.PSCmdlet]::CommonParameters +
-    [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+# Parameters PowerShell gives every cmdlet: documented once, under CommonParameters. Taking them from PowerShell
+# itself keeps -ProgressAction and any later addition out of the parameter blocks. -WhatIf and -Confirm, which only
+# ShouldProcess cmdlets have, get blocks of their own (as platyPS writes them), so Get-Help shows them in SYNTAX and
+# PARAMETERS.
+$script:CommonNames = [System.Management.Automation.PSCmdlet]::CommonParameters
+$script:ShouldProcessHelp = @{
+    WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run, and nothing is sent to DLI.'
+    Confirm = 'Prompts you for confirmation before running the cmdlet.'
+}
 $script:AllSets = '__AllParameterSets'
 $script:Fence = '^\s*```'
 $script:Placeholder = '{{{{ Fill {0} }}}}'   # -f doubles braces: this is '{{ Fill <what> }}'
@@ -236,7 +241,9 @@ function Format-ParametersSection {
     ''
     foreach ($group in Get-CommandParameterHelp $Command | Group-Object Name) {
         $written = @($Existing | Where-Object Name -eq $group.Name)
-        $description = if ($written -and $written[0].Description) { $written[0].Description } else { $script:Placeholder -f "$($group.Name) Description" }
+        $description = if ($written -and $written[0].Description) { $written[0].Description }
+        elseif ($script:ShouldProcessHelp.ContainsKey($group.Name)) { $script:ShouldProcessHelp[$group.Name] }
+        else { $script:Placeholder -f "$($group.Name) Description" }
         "### -$($group.Name)"
         $description
         ''
@@ -249,7 +256,6 @@ function Format-ParametersSection {
     '### CommonParameters'
     $common = @([System.Management.Automation.PSCmdlet]::CommonParameters | ForEach-Object { "-$_" })
     $text = "This cmdlet supports the common parameters: $($common[0..($common.Count - 2)] -join ', '), and $($common[-1])."
-    if ($Command.Parameters.ContainsKey('WhatIf')) { $text += ' It also supports -WhatIf and -Confirm.' }
     "$text For more information, see [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216)."
     ''
 }

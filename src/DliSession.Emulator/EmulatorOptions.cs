@@ -53,9 +53,9 @@ internal sealed class EmulatorOptions
           --idle-delay-ms MS     DLI_EMULATOR_IDLE_DELAY_MS  time from starting to idle (default 1000)
           --statement-ms MS      DLI_EMULATOR_STATEMENT_MS   statement run time, waiting then running (default 500)
           --sessions N           DLI_EMULATOR_SESSIONS       pre-create N idle sessions (default 0)
-          --batch-start-ms MS    DLI_EMULATOR_BATCH_START_MS batch job time starting (or recovering) (default 1000)
-          --batch-run-ms MS      DLI_EMULATOR_BATCH_RUN_MS   batch job time running before success (default 2000)
-          --batches N            DLI_EMULATOR_BATCHES        pre-create N ended batch jobs (default 0)
+          --batch-start-ms MS    DLI_EMULATOR_BATCH_START_MS Spark job time starting or recovering (default 1000)
+          --batch-run-ms MS      DLI_EMULATOR_BATCH_RUN_MS   Spark job time running before success (default 2000)
+          --batches N            DLI_EMULATOR_BATCHES        pre-create N ended Spark jobs, every tenth dead (default 0)
           --help                                             show this text
 
         The first stdout line is: DLI emulator listening on <url> project <project id>

@@ -198,6 +198,25 @@ public sealed class BatchEndpointTests
     }
 
     [Fact]
+    public async Task Concurrent_creates_and_cancels_leave_a_consistent_list()
+    {
+        await using var emulator = await TestEmulator.StartAsync("--batch-start-ms", "60000");
+        var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => emulator.CreateBatchAsync()));
+        Assert.Equal(40, ids.Distinct().Count());
+        var cancels = ids.Where((_, i) => i % 2 == 0).Select(id => emulator.CallAsync(HttpMethod.Delete, $"{Batches}/{id}"));
+        var lists = Enumerable.Range(0, 10).Select(_ => emulator.CallAsync(HttpMethod.Get, Batches + "?size=100"));
+        var answers = await Task.WhenAll(cancels.Concat(lists));
+        Assert.Equal(30, answers.Length);
+        Assert.All(answers, a => Assert.Equal(200, a.Status));
+
+        var all = await emulator.JsonAsync(HttpMethod.Get, Batches + "?size=100");
+        Assert.Equal(40, all.GetProperty("total").GetInt32());
+        Assert.Equal(ids.Order(), all.GetProperty("sessions").EnumerateArray().Select(j => j.GetProperty("id").GetString()!).Order());
+        Assert.Equal(20, (await emulator.JsonAsync(HttpMethod.Get, Batches + "?state=dead")).GetProperty("total").GetInt32());
+        Assert.Equal(20, (await emulator.JsonAsync(HttpMethod.Get, Batches + "?state=starting")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_hundred_thousand_pre_created_jobs_start_in_about_a_second_and_page_cheaply()
     {
         // A generous bound, as the machine running the tests is shared: the point is "seconds, not minutes". On an

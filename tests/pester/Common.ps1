@@ -18,3 +18,28 @@ function Get-ApiRequest {
     param([Parameter(Mandatory)] $Emulator, [string] $Method = '*', [string] $Path = '*')
     @(Get-DliEmulatorJournal $Emulator | Where-Object { $_.method -like $Method -and $_.path -like $Path })
 }
+
+function Invoke-FreshPwsh {
+    # Runs a script file in a new pwsh process (no profile, nothing imported) with extra environment variables, and
+    # returns its exit code and what it wrote to stdout and stderr. Use it where a test needs what this process
+    # already has loaded out of the way, or a different HOME.
+    param([Parameter(Mandatory)] [string] $Path, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{}, [int] $TimeoutSec = 120)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $Path) + $ArgumentList) { $psi.ArgumentList.Add($a) }
+    foreach ($name in $Environment.Keys) { $psi.Environment[$name] = $Environment[$name] }
+    $psi.Environment['NO_COLOR'] = '1'
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    try {
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit($TimeoutSec * 1000)) {
+            $process.Kill($true)
+            throw "pwsh -File $Path did not finish within $TimeoutSec s."
+        }
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+    }
+    finally { $process.Dispose() }
+}

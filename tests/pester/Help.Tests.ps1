@@ -17,7 +17,7 @@ BeforeAll {
     . "$PSScriptRoot/Common.ps1"
     Import-Module "$RepoRoot/tools/HelpBuilder.psm1" -Force
     $script:Docs = "$RepoRoot/docs/en-US"
-    $script:Common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    $script:Common = [System.Management.Automation.PSCmdlet]::CommonParameters   # -WhatIf and -Confirm have blocks of their own
 }
 
 Describe 'docs/en-US/<Name>.md' -ForEach $cmdlets {

@@ -17,7 +17,7 @@ public sealed class RegionCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        var pattern = CompletionText.Pattern(wordToComplete);
         return Regions.Where(pattern.IsMatch).Select(r => new CompletionResult(r, r, CompletionResultType.ParameterValue, r));
     }
 }

@@ -17,27 +17,32 @@ public sealed class GetDliSessionCommand : DliCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
     /// <summary>Sent to the service: only sessions of this cluster (the Discarded variant's name for a queue).</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [ArgumentCompleter(typeof(QueueCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string? ClusterName { get; set; }
 
     /// <summary>Sent to the service: only sessions of this queue.</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [ArgumentCompleter(typeof(QueueCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string? Queue { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(NameCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [SupportsWildcards]
-    [ArgumentCompleter(typeof(SessionStateCompleter))]
+    [SessionState]
+    [ArgumentCompleter(typeof(KnownValueCompleter<SessionStateAttribute>))]
     [ValidateNotNullOrEmpty]
     public string[]? State { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Paging;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -15,6 +16,7 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 

@@ -3,6 +3,7 @@ using DliSession.Client;
 using DliSession.Client.Errors;
 using DliSession.Client.Models;
 using DliSession.Client.Waiting;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -20,6 +21,7 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     private const string PathSet = "Path";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string SessionId { get; set; } = string.Empty;
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DliSession.Client.Models;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -14,6 +15,7 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 

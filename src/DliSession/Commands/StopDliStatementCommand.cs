@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DliSession.Client.Models;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -13,6 +14,7 @@ namespace DliSession.Commands;
 public sealed class StopDliStatementCommand : DliCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string SessionId { get; set; } = string.Empty;
 

@@ -17,11 +17,13 @@ public sealed class WaitDliSessionCommand : DliCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
+    [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
     [Parameter]
-    [ArgumentCompleter(typeof(SessionStateCompleter))]
+    [SessionState(AllowWildcards = false)]
+    [ArgumentCompleter(typeof(KnownValueCompleter<SessionStateAttribute>))]
     [ValidateNotNullOrEmpty]
     public string[] State { get; set; } = [SessionStates.Idle];
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Errors;
@@ -21,9 +22,18 @@ internal sealed class ParallelWaits(Cmdlet cmdlet, PipelinePump pump, WaitKind k
     private static readonly TimeSpan DescribeBudget = TimeSpan.FromSeconds(5);
 
     private readonly List<Task> _waits = [];
+    private readonly List<(string Id, string? Name)> _resources = [];
+    private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
 
-    public void Add(DliClient client, string id, CancellationToken cancellationToken) =>
-        _waits.Add(WaitOneAsync(client, id, _waits.Count + 1, cancellationToken));
+    /// <summary>Waits for <paramref name="id"/>; a <paramref name="name"/>, when known, is shown in its progress bar.</summary>
+    public void Add(DliClient client, string id, CancellationToken cancellationToken, string? name = null)
+    {
+        _resources.Add((id, name));
+        _waits.Add(WaitOneAsync(client, id, ResourceLabel.Of(kind.Noun, id, name), _waits.Count + 1, cancellationToken));
+    }
+
+    /// <summary>The resources whose wait had not ended (reached, failed or timed out) when it was stopped.</summary>
+    public IEnumerable<(string Id, string? Name)> Unfinished => _resources.Where(r => !_ended.ContainsKey(r.Id));
 
     /// <summary>Blocks the pipeline thread until every wait has ended.</summary>
     public void WaitAll()
@@ -31,15 +41,16 @@ internal sealed class ParallelWaits(Cmdlet cmdlet, PipelinePump pump, WaitKind k
         if (_waits.Count > 0) pump.Wait(Task.WhenAll(_waits));
     }
 
-    private async Task WaitOneAsync(DliClient client, string id, int activityId, CancellationToken cancellationToken)
+    private async Task WaitOneAsync(DliClient client, string id, string label, int activityId, CancellationToken cancellationToken)
     {
-        var activity = $"Waiting for DLI {kind.Noun} {id} to be {string.Join(" or ", states)}";
+        var activity = $"Waiting for DLI {label} to be {string.Join(" or ", states)}";
         try
         {
             var result = await Poller.WaitAsync(cancel => kind.ReadState(client, id, cancel), Poller.States(states, kind.IsTerminal),
                 timeout, pollInterval, TimeProvider.System,
                 (state, elapsed) => pump.Post(() => cmdlet.WriteProgress(Progress(activityId, activity, state, elapsed))),
                 initial: null, cancellationToken).ConfigureAwait(false);
+            _ended[id] = true;
             if (result.Outcome == WaitOutcome.Reached)
             {
                 var resource = await kind.Read(client, id, cancellationToken).ConfigureAwait(false);
@@ -53,6 +64,7 @@ internal sealed class ParallelWaits(Cmdlet cmdlet, PipelinePump pump, WaitKind k
         }
         catch (DliException ex)
         {
+            _ended[id] = true;
             pump.Post(() => cmdlet.WriteError(ErrorRecords.From(ex, id)));
         }
         finally

@@ -1,0 +1,14 @@
+namespace DliSession.Commands.Infrastructure;
+
+/// <summary>
+/// How prompts, -WhatIf lines, progress bars and warnings name a session (or a job): by its name where it has one,
+/// with the start of its id to tell namesakes apart (<c>session 'nightly' (fd090caf…)</c>), so several fit on an
+/// 80-column line; by its whole id otherwise.
+/// </summary>
+internal static class ResourceLabel
+{
+    private const int IdPrefix = 8;
+
+    public static string Of(string noun, string id, string? name) =>
+        string.IsNullOrEmpty(name) ? $"{noun} {id}" : $"{noun} '{name}' ({(id.Length > IdPrefix + 1 ? id[..IdPrefix] + "…" : id)})";
+}

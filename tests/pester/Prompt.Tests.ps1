@@ -1,0 +1,223 @@
+# At the prompt: arguments refused before anything is sent, pipelines that give back what was piped, prompts and
+# warnings that say which session, help that shows -WhatIf, and a README whose shell commands paste into bash.
+BeforeAll {
+    . "$PSScriptRoot/Common.ps1"
+    $script:Emulator = Start-DliEmulator -ArgumentList '--idle-delay-ms', '0', '--statement-ms', '0'
+    $script:Context = Connect-TestEmulator $script:Emulator
+
+    function Invoke-HostlessCommand {
+        # Runs $Script in a runspace of its own with no host to prompt, and returns the first error it wrote.
+        param([Parameter(Mandatory)] [string] $Script)
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$RepoRoot/out/DliSession/DliSession.psd1'; $Script")
+            $ps.Invoke() | Out-Null
+            $ps.Streams.Error | Select-Object -First 1 -ExpandProperty Exception
+        }
+        finally { $ps.Dispose() }
+    }
+
+    function Get-HostText {
+        # What $Script wrote to the host (where -WhatIf lines go), read back from a transcript.
+        param([Parameter(Mandatory)] [scriptblock] $Script)
+        $path = Join-Path $TestDrive "host-$([guid]::NewGuid()).txt"
+        Start-Transcript -Path $path -UseMinimalHeader | Out-Null
+        try { & $Script | Out-Null } finally { Stop-Transcript | Out-Null }
+        (Get-Content -Raw $path) -replace '\s+', ' '
+    }
+}
+AfterAll { Disconnect-Dli; Stop-DliEmulator $script:Emulator }
+
+Describe 'States are checked before anything is sent' {
+    BeforeEach { Clear-DliEmulatorJournal $Emulator }
+
+    It 'refuses a misspelt state for Wait-DliSession, suggesting the right one' {
+        { Wait-DliSession -Id 'any' -State 'idel' -TimeoutSec 5 } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,DliSession.Commands.WaitDliSessionCommand' -ExpectedMessage "*'State'*'idel' is not a session state*'idle'*"
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a misspelt state for Get-DliSession' {
+        { Get-DliSession -State 'runing' } | Should -Throw -ExpectedMessage "*'runing' is not a session state*"
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'takes any case and wildcards in a filter' {
+        $session = New-DliSession -Queue 'q' -Name 'state-filter' -Wait
+        @(Get-DliSession -State 'IDLE' -Name 'state-filter').Id | Should -Be @($session.Id)
+        @(Get-DliSession -State 'id*' -Name 'state-filter').Id | Should -Be @($session.Id)
+    }
+
+    It 'takes no wildcard where a wait needs exact states' {
+        { Wait-DliSession -Id 'any' -State 'id*' } | Should -Throw -ExpectedMessage "*'id*' is not a session state*"
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'waits for a state given in another case' {
+        $session = New-DliSession -Queue 'q' -Name 'upper'
+        (Wait-DliSession -Id $session.Id -State 'IDLE' -TimeoutSec 30).State | Should -BeExactly 'idle'
+    }
+}
+
+Describe 'Pipelines give back what was piped' {
+    It 'reads a piped statement again, not every statement of its session' {
+        $session = New-DliSession -Queue 'q' -Name 'statements' -Wait
+        $first = $session | Invoke-DliStatement -Code 'val a = 1'
+        $session | Invoke-DliStatement -Code 'val b = 2' | Out-Null
+        $again = @($first | Get-DliStatement)
+        $again | Should -HaveCount 1
+        $again[0].Id | Should -Be $first.Id
+        $again[0].SessionId | Should -Be $session.Id
+        @($session | Get-DliStatement) | Should -HaveCount 2
+    }
+}
+
+Describe 'Get-DliContext with no context' {
+    It 'returns nothing after Disconnect-Dli when nothing else gives a context' {
+        $saved = @(Get-ChildItem env: | Where-Object Name -match '^(DLI_|HUAWEICLOUD_SDK_)')
+        try {
+            $saved | Remove-Item
+            $env:HUAWEICLOUD_SDK_CREDENTIALS_FILE = Join-Path $TestDrive 'none'
+            Disconnect-Dli
+            $Error.Clear()
+            Get-DliContext | Should -BeNullOrEmpty
+            $Error | Should -BeNullOrEmpty
+            (Get-DliContext -Verbose 4>&1) -join ' ' | Should -BeLike '*No DLI credential*'
+        }
+        finally {
+            Remove-Item env:HUAWEICLOUD_SDK_CREDENTIALS_FILE -ErrorAction Ignore
+            foreach ($variable in $saved) { Set-Item "env:$($variable.Name)" $variable.Value }
+            Connect-Dli -Context $Context
+        }
+    }
+}
+
+Describe 'New-DliSession at the prompt' {
+    It 'asks for the queue, the recommended parameter, when none is given' {
+        (Get-Command New-DliSession).DefaultParameterSet | Should -Be 'Queue'
+        (Invoke-HostlessCommand 'New-DliSession -Name x').Message | Should -BeLike '*missing mandatory parameters: Queue.'
+    }
+
+    It 'takes the queue as its first positional argument' {
+        Clear-DliEmulatorJournal $Emulator
+        New-DliSession 'positional_queue' | Out-Null
+        (Get-ApiRequest $Emulator -Method POST)[0].body | Should -BeLike '*"queue":"positional_queue"*'
+    }
+
+    It 'warns that -ScType with sizing parameters makes the session CUSTOMIZED' {
+        $session = New-DliSession -Queue 'q' -ScType B -DriverMemory 2GB -WarningVariable warned -WarningAction SilentlyContinue
+        $session.ScType | Should -BeExactly 'CUSTOMIZED'
+        $warned | Should -HaveCount 1
+        "$warned" | Should -BeLike '*-ScType B*-DriverMemory*CUSTOMIZED*'
+    }
+
+    It 'does not warn for -ScType alone' {
+        New-DliSession -Queue 'q' -ScType B -WarningVariable warned | Out-Null
+        $warned | Should -BeNullOrEmpty
+    }
+
+    It 'shows the name and the sizing as sent in its -WhatIf line' {
+        Clear-DliEmulatorJournal $Emulator
+        $text = Get-HostText { New-DliSession -Queue etl_queue -Name nightly -ScType B -ExecutorMemory 1.5GB -NumExecutors 3 -WhatIf }
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+        $text | Should -BeLike "*Create Spark session 'nightly' (type B; 3 executors memory 1536m)*queue etl_queue*"
+    }
+
+    It 'warns with the id of each session still starting when Ctrl+C stops the wait' {
+        # A real pwsh on its own console, stopped by SIGINT as a terminal's Ctrl+C stops it.
+        $slow = Start-DliEmulator -ArgumentList '--idle-delay-ms', '600000'
+        try {
+            $command = "Import-Module '$RepoRoot/out/DliSession/DliSession.psd1'; " +
+                "`$k = ConvertTo-SecureString '$($slow.SecretKey)' -AsPlainText -Force; " +
+                "Connect-Dli -Endpoint '$($slow.BaseUri)' -ProjectId '$($slow.ProjectId)' -AccessKey '$($slow.AccessKey)' -SecretKey `$k; " +
+                'New-DliSession -Queue q -Name slowstart -Wait'
+            $psi = [Diagnostics.ProcessStartInfo]::new('dotnet', [string[]]@((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-Command', $command))
+            $psi.RedirectStandardOutput = $true
+            $psi.RedirectStandardError = $true
+            $child = [Diagnostics.Process]::Start($psi)
+            $output = $child.StandardOutput.ReadToEndAsync()
+            $null = $child.StandardError.ReadToEndAsync()
+            $deadline = [datetime]::UtcNow.AddSeconds(90)
+            while (-not (Get-ApiRequest $slow -Method GET -Path '*/state') -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            Get-ApiRequest $slow -Method GET -Path '*/state' | Should -Not -BeNullOrEmpty -Because 'the wait had begun'
+            & kill -INT $child.Id
+            $child.WaitForExit(30000) | Should -BeTrue
+            $created = (Get-ApiRequest $slow -Method GET -Path '*/state')[0].path -replace '^.*/sessions/([^/]+)/state$', '$1'
+            $output.Result -replace '\e\[[0-9;]*m' -replace '\s+', ' ' |
+                Should -BeLike "*WARNING: The wait was stopped, but session 'slowstart' (*…) was created and goes on starting. Remove it with: Remove-DliSession -Id $created*"
+        }
+        finally {
+            if ($child -and -not $child.HasExited) { $child.Kill($true) }
+            if ($child) { $child.Dispose() }
+            Stop-DliEmulator $slow
+        }
+    }
+}
+
+Describe 'Help' {
+    BeforeDiscovery {
+        Import-Module "$PSScriptRoot/../../out/DliSession/DliSession.psd1" -Force
+        $script:ShouldProcess = @(Get-Command -Module DliSession -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') } |
+            ForEach-Object { @{ Name = $_.Name } })
+    }
+
+    It 'shows -WhatIf and -Confirm in the SYNTAX and PARAMETERS of <Name>' -ForEach $ShouldProcess {
+        $help = Get-Help $Name -Full
+        foreach ($item in $help.syntax.syntaxItem) { @($item.parameter.name) | Should -Contain 'WhatIf'; @($item.parameter.name) | Should -Contain 'Confirm' }
+        @($help.parameters.parameter.name) | Should -Contain 'WhatIf'
+        @($help.parameters.parameter.name) | Should -Contain 'Confirm'
+    }
+
+    It 'has ShouldProcess cmdlets to check' {
+        @(Get-Command -Module DliSession -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') }).Count | Should -BeGreaterOrEqual 4
+    }
+
+    It 'fails Get-Help -Online cleanly: there is no online version, and no half link' {
+        { Get-Help Remove-DliSession -Online -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidOperation,Microsoft.PowerShell.Commands.GetHelpCommand' -ExpectedMessage '*URI*not specified*'
+    }
+}
+
+Describe 'README.md shell blocks' {
+    BeforeDiscovery {
+        $readme = Get-Content -Raw "$PSScriptRoot/../../README.md"
+        $script:Lines = @([regex]::Matches(($readme -replace "`r", ''), '(?ms)^```sh\n(.*?)^```') |
+            ForEach-Object { $_.Groups[1].Value -split "`n" } | Where-Object { $_.Trim() } | ForEach-Object { @{ Line = $_ } })
+    }
+
+    It 'has shell blocks' { $Lines.Count | Should -BeGreaterOrEqual 3 }
+
+    It 'is valid bash: <Line>' -ForEach $Lines {
+        $Line | & bash -n
+        $LASTEXITCODE | Should -Be 0
+    }
+
+    It 'starts the emulator when its command is pasted into bash (on a free port instead of 5080)' {
+        $line = @($Lines.Line | Where-Object { $_ -like '*build.ps1 Emulator*' })
+        $line | Should -HaveCount 1
+        $free = $line[0] -replace '-Port 5080', '-Port 0'
+        $free | Should -Not -Be $line[0]
+        $psi = [Diagnostics.ProcessStartInfo]::new('setsid', [string[]]@('bash', '-c', $free))
+        $psi.WorkingDirectory = $RepoRoot
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $process = [Diagnostics.Process]::Start($psi)
+        try {
+            $output = [Collections.Generic.List[string]]::new()
+            $deadline = [datetime]::UtcNow.AddSeconds(180)
+            while ([datetime]::UtcNow -lt $deadline) {
+                $read = $process.StandardOutput.ReadLineAsync()
+                if (-not $read.Wait(([datetime]$deadline - [datetime]::UtcNow))) { break }
+                if ($null -eq $read.Result) { break }
+                $output.Add($read.Result)
+                if ($read.Result -match '^DLI emulator listening on (http://127\.0\.0\.1:\d+) ') { break }
+            }
+            $listening = $output | Where-Object { $_ -match '^DLI emulator listening on http://127\.0\.0\.1:\d+ project ' }
+            $listening | Should -Not -BeNullOrEmpty -Because "bash printed: $($output -join "`n") $($process.StandardError.ReadToEndAsync().Wait(1000))"
+        }
+        finally {
+            # setsid made bash the leader of its own process group: end the group, emulator included.
+            if (-not $process.HasExited) { & kill -TERM -- "-$($process.Id)" 2>$null; $null = $process.WaitForExit(10000) }
+            if (-not $process.HasExited) { $process.Kill($true) }
+            $process.Dispose()
+        }
+    }
+}
