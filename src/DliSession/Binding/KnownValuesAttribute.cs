@@ -60,3 +60,11 @@ public sealed class SessionStateAttribute : KnownValuesAttribute
 
     protected override string What => "session state";
 }
+
+/// <summary>The Spark job states DLI documents (see <see cref="SparkJobStates"/>).</summary>
+public sealed class SparkJobStateAttribute : KnownValuesAttribute
+{
+    public override IReadOnlyList<string> Known => SparkJobStates.All;
+
+    protected override string What => "Spark job state";
+}

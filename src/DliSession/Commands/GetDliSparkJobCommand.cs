@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Models;
 using DliSession.Client.Paging;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -19,25 +20,31 @@ public sealed class GetDliSparkJobCommand : DliCmdlet
 
     // No JobId alias here, unlike the other job cmdlets: -JobId is the list's job-id filter.
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
     /// <summary>Sent as <c>job_name</c>.</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [ArgumentCompleter(typeof(NameCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
     /// <summary>Sent as <c>queue_name</c>.</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [ArgumentCompleter(typeof(QueueCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
     public string? Queue { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [ArgumentCompleter(typeof(QueueCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
     public string? ClusterName { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
-    [ValidateSet(SparkJobStates.Starting, SparkJobStates.Running, SparkJobStates.Recovering, SparkJobStates.Success, SparkJobStates.Dead)]
+    [SparkJobState(AllowWildcards = false)]
+    [ArgumentCompleter(typeof(KnownValueCompleter<SparkJobStateAttribute>))]
+    [ValidateNotNullOrEmpty]
     public string? State { get; set; }
 
     /// <summary>Sent as <c>job-id</c>: the list filtered to one job id.</summary>
@@ -92,7 +99,7 @@ public sealed class GetDliSparkJobCommand : DliCmdlet
         Name = Name,
         Queue = Queue,
         ClusterName = ClusterName,
-        State = State?.ToLowerInvariant(),
+        State = State,
         JobId = JobId,
         Since = Since is { } since ? new DateTimeOffset(since) : null,
         Until = Until is { } until ? new DateTimeOffset(until) : null,

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Models;
 using DliSession.Client.Paging;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -19,6 +20,7 @@ public sealed class GetDliSparkJobLogCommand : DliCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("JobId")]
+    [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 

@@ -19,11 +19,13 @@ public sealed class SubmitDliSparkJobCommand : DliCmdlet
     private const string CustomFeature = "custom";
 
     [Parameter(Mandatory = true, ParameterSetName = QueueSet, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(QueueCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
     public string Queue { get; set; } = string.Empty;
 
     /// <summary>The queue under its older name; DLI refuses it together with a queue.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ClusterSet, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(QueueCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
     public string ClusterName { get; set; } = string.Empty;
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DliSession.Client.Models;
+using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
 namespace DliSession.Commands;
@@ -17,12 +18,15 @@ public sealed class WaitDliSparkJobCommand : DliCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("JobId")]
+    [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
     /// <summary>The states to wait for; success by default. A dead job is an error unless dead is one of them.</summary>
     [Parameter]
-    [ValidateSet(SparkJobStates.Starting, SparkJobStates.Running, SparkJobStates.Recovering, SparkJobStates.Success, SparkJobStates.Dead)]
+    [SparkJobState(AllowWildcards = false)]
+    [ArgumentCompleter(typeof(KnownValueCompleter<SparkJobStateAttribute>))]
+    [ValidateNotNullOrEmpty]
     public string[] State { get; set; } = [SparkJobStates.Success];
 
     [Parameter]
@@ -37,7 +41,7 @@ public sealed class WaitDliSparkJobCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        _waits ??= new ParallelWaits(this, Pump, WaitKind.SparkJob, State.Select(s => s.ToLowerInvariant()).ToArray(),
+        _waits ??= new ParallelWaits(this, Pump, WaitKind.SparkJob, State,
             TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
         var client = Client();
         foreach (var id in Id) _waits.Add(client, id, CancelToken);
