@@ -548,3 +548,45 @@ Describe 'Get-DliSparkJobLog' {
         $failure.FullyQualifiedErrorId | Should -BeLike 'DLI.0002,*'
     }
 }
+
+Describe 'Completion and state checks' {
+    BeforeAll {
+        $script:Named = Submit-DliSparkJob @Submit -Name 'complete-me' -Queue 'etl_queue'
+        function Get-Completion([string] $Line) { (TabExpansion2 $Line $Line.Length).CompletionMatches }
+    }
+
+    It 'offers job ids for <Line>, matched by id or by name' -ForEach @(
+        @{ Line = 'Get-DliSparkJob -Id ' }
+        @{ Line = 'Wait-DliSparkJob -JobId ' }
+        @{ Line = 'Stop-DliSparkJob -Id ' }
+        @{ Line = 'Get-DliSparkJobLog -Id complete' }
+    ) {
+        $matched = @(Get-Completion $Line)
+        $matched.CompletionText | Should -Contain $script:Named.Id
+        ($matched | Where-Object CompletionText -eq $script:Named.Id).ToolTip | Should -BeLike "*'complete-me'*etl_queue*"
+    }
+
+    It 'offers job names and queues from the list' {
+        @(Get-Completion 'Get-DliSparkJob -Name complete').CompletionText | Should -Be @('complete-me')
+        @(Get-Completion 'Submit-DliSparkJob -Queue etl').CompletionText | Should -Be @('etl_queue')
+    }
+
+    It 'offers the documented states for -State' {
+        @(Get-Completion 'Wait-DliSparkJob -State ').CompletionText | Should -Be @('starting', 'running', 'recovering', 'success', 'dead')
+        @(Get-Completion 'Get-DliSparkJob -State r').CompletionText | Should -Be @('running', 'recovering')
+    }
+
+    It 'refuses a state DLI does not have, naming the parameter and suggesting the close one, before sending anything' {
+        Clear-DliEmulatorJournal $script:Emulator
+        { Wait-DliSparkJob -Id $script:Named.Id -State sucess -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage "*'sucess' is not a Spark job state. Did you mean 'success'?*"
+        { Get-DliSparkJob -State 'run*' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
+        Get-ApiRequest $script:Emulator | Should -HaveCount 0
+    }
+
+    It 'takes a state in any case and sends it as documented' {
+        Clear-DliEmulatorJournal $script:Emulator
+        Get-DliSparkJob -State SUCCESS | Out-Null
+        (Get-ApiRequest $script:Emulator -Method GET -Path '*/batches')[0].query | Should -Match '[?&]state=success(&|$)'
+    }
+}
