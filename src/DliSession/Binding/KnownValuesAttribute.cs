@@ -20,8 +20,11 @@ public abstract class KnownValuesAttribute : ArgumentTransformationAttribute
     /// <summary>Whether a wildcard pattern passes (for filters); a wait needs exact values.</summary>
     public bool AllowWildcards { get; set; } = true;
 
+    // One value stays one value, so a single-valued parameter (a server-side filter) can carry the attribute too.
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) =>
-        inputData is null ? null : PropertyBag.Items(inputData).Select(item => Canonical(item.ToString() ?? string.Empty)).ToArray();
+        inputData is null ? null
+        : (inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is string single ? Canonical(single)
+        : PropertyBag.Items(inputData).Select(item => Canonical(item.ToString() ?? string.Empty)).ToArray();
 
     private string Canonical(string value)
     {
