@@ -13,7 +13,7 @@ namespace DliSession.Client;
 /// The DLI session and statement API, one method per endpoint, over the shared HTTP pipeline. Cheap to create:
 /// it holds only the context and where to log.
 /// </summary>
-public sealed class DliClient(DliContext context, IDliLog? log = null, HttpClient? http = null)
+public sealed partial class DliClient(DliContext context, IDliLog? log = null, HttpClient? http = null)
 {
     /// <summary>DLI's documented page size is unknown; Livy's default is 100. 1000 keeps round trips few.</summary>
     public const int DefaultPageSize = 1000;

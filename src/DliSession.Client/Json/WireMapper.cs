@@ -5,7 +5,7 @@ using DliSession.Client.Models;
 namespace DliSession.Client.Json;
 
 /// <summary>From wire objects to the module's models, refusing objects that lack what identifies them.</summary>
-internal static class WireMapper
+internal static partial class WireMapper
 {
     public static SparkSession ToSession(SessionWire? wire, DliContext context)
     {
@@ -78,11 +78,11 @@ internal static class WireMapper
     private static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>Epoch milliseconds; 0 means "not yet".</summary>
-    private static DateTimeOffset? Time(long? epochMilliseconds)
+    private static DateTimeOffset? Time(long? epochMilliseconds, string what = "a session")
     {
         if (epochMilliseconds is not { } ms || ms <= 0) return null;
         try { return DateTimeOffset.FromUnixTimeMilliseconds(ms); }
-        catch (ArgumentOutOfRangeException) { throw Shape("a session", $"its time {ms} is not epoch milliseconds"); }
+        catch (ArgumentOutOfRangeException) { throw Shape(what, $"its time {ms} is not epoch milliseconds"); }
     }
 
     private static string Required(string? value, string what, string field) =>
