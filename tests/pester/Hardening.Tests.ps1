@@ -271,3 +271,95 @@ Describe 'Runspaces and the default context' {
         $projects | Should -Be @('item1', 'p1', 'p1')
     }
 }
+
+Describe 'Error answers the server controls' {
+    BeforeEach {
+        $Server.Reset()
+        Connect-Hostile | Out-Null
+    }
+
+    It 'does not take the module''s own id from error_code' {
+        Set-HostileAnswer $Server -Match '^GET ' -Status 400 -Body '{"error_code":"DliConnectionUnresolved","error_msg":"spoofed"}'
+        $failures = Get-Errors { Get-DliSession -Id s1 }
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'DliHttp400,*'
+        $failures[0].Exception.Message | Should -Match "error code 'DliConnectionUnresolved' is not a DLI code"
+    }
+
+    It 'keeps a DLI code as the ErrorId' {
+        Set-HostileAnswer $Server -Match '^GET ' -Status 400 -Body '{"error_code":"DLI.0002","error_msg":"no such session"}'
+        (Get-Errors { Get-DliSession -Id s1 })[0].FullyQualifiedErrorId | Should -BeLike 'DLI.0002,*'
+    }
+
+    It 'turns a 100 kB error_code with CR and ESC into a short message of its own id' {
+        $code = ('A' * 100000) + "`r`n`e[31m"
+        Set-HostileAnswer $Server -Match '^GET ' -Status 400 -Body (@{ error_code = $code; error_msg = "line`r`nforged" } | ConvertTo-Json -Compress)
+        $failure = (Get-Errors { Get-DliSession -Id s1 })[0]
+        $failure.FullyQualifiedErrorId | Should -BeLike 'DliHttp400,*'
+        $failure.Exception.Message.Length | Should -BeLessThan 2500
+        $failure.Exception.Message | Should -Not -Match "[`r`n`e]"
+    }
+
+    It 'reads at most 64 KiB of a 50 MB error_msg and shows at most 2,000 characters of it' {
+        Set-HostileAnswer $Server -Match '^GET ' -Status 400 -Body '{"error_code":"DLI.0001","error_msg":"' -Filler ('x' * 1000) -Repeat 50000 -Tail '"}'
+        $failure = (Get-Errors { Get-DliSession -Id s1 })[0]
+        $failure.FullyQualifiedErrorId | Should -BeLike 'DliHttp400,*'
+        $failure.Exception.Message.Length | Should -BeLessThan 2500
+    }
+
+    It 'accepts a JSON answer that starts with a UTF-8 byte order mark' {
+        Set-HostileAnswer $Server -Match '^GET ' -Body ([char] 0xFEFF + $SessionJson)
+        (Get-DliSession -Id s1).State | Should -Be 'idle'
+    }
+}
+
+Describe 'Local files' {
+    BeforeEach {
+        $Server.Reset()
+        Set-HostileAnswer $Server -Match '^POST ' -Body '{"id":0,"state":"waiting","code":"1"}'
+        Connect-Hostile | Out-Null
+        $script:SavedFile = $env:HUAWEICLOUD_SDK_CREDENTIALS_FILE
+    }
+    AfterEach { $env:HUAWEICLOUD_SDK_CREDENTIALS_FILE = $SavedFile }
+
+    It 'refuses -Path <Case> with <ErrorId> before sending' -ForEach @(
+        @{ Case = 'on the zero device'; Make = { '/dev/zero' }; ErrorId = 'DliFileNotRegular' }
+        @{ Case = 'on a FIFO'; Make = { $fifo = Join-Path $TestDrive 'fifo'; mkfifo $fifo; $fifo }; ErrorId = 'DliFileNotRegular' }
+        @{ Case = 'on a 1 MiB file'; Make = { $f = Join-Path $TestDrive 'big.scala'; [IO.File]::WriteAllText($f, 'x' * 1MB); $f }; ErrorId = 'DliFileTooLarge' }
+        @{ Case = 'on an empty file'; Make = { $f = Join-Path $TestDrive 'empty.scala'; [IO.File]::WriteAllText($f, ''); $f }; ErrorId = 'DliCodeEmpty' }
+        @{ Case = 'on white space only'; Make = { $f = Join-Path $TestDrive 'blank.scala'; [IO.File]::WriteAllText($f, " `n`t`n"); $f }; ErrorId = 'DliCodeEmpty' }
+    ) {
+        $path = & $Make
+        { Invoke-DliStatement -SessionId s1 -Path $path -NoWait } | Should -Throw -ErrorId "$ErrorId*"
+        Get-HostileRequest $Server | Should -HaveCount 0
+    }
+
+    It 'sends exactly 1,024 characters from a file that ends in a line break' {
+        $file = Join-Path $TestDrive 'limit.scala'
+        [IO.File]::WriteAllText($file, ('x' * 1024) + "`n")
+        Invoke-DliStatement -SessionId s1 -Path $file -NoWait | Out-Null
+        $sent = Get-HostileRequest $Server
+        $sent | Should -HaveCount 1
+        ($sent[0].Body | ConvertFrom-Json).code.Length | Should -Be 1024
+    }
+
+    It 'refuses a credentials file that is <Case> with <ErrorId>' -ForEach @(
+        @{ Case = 'the zero device'; Make = { '/dev/zero' }; ErrorId = 'DliFileNotRegular' }
+        @{ Case = 'over 1 MiB'; Make = { $f = Join-Path $TestDrive 'credentials'; [IO.File]::WriteAllText($f, "[basic]`nak = AK`nsk = SK`n#" + ('x' * 1MB)); $f }; ErrorId = 'DliFileTooLarge' }
+    ) {
+        $env:HUAWEICLOUD_SDK_CREDENTIALS_FILE = & $Make
+        { Connect-Dli -Endpoint $Server.Uri -ProfileName basic } | Should -Throw -ErrorId "$ErrorId*"
+    }
+
+    It 'sends a quoted credentials-file value without its quotes' {
+        $file = Join-Path $TestDrive 'credentials'
+        [IO.File]::WriteAllText($file, "[basic]`nak = `"AKQ`"`nsk = 'secret'`nproject_id = `"p1`"`n")
+        $env:HUAWEICLOUD_SDK_CREDENTIALS_FILE = $file
+        Set-HostileAnswer $Server -Match '^GET ' -Body $SessionJson
+        Connect-Dli -Endpoint $Server.Uri -ProfileName basic
+        Get-DliSession -Id s1 | Out-Null
+        $sent = Get-HostileRequest $Server
+        $sent[0].Target | Should -Be '/v2.0/p1/sessions/s1'
+        $sent[0].Header('Authorization') | Should -Match 'Access=AKQ,'
+    }
+}

@@ -44,7 +44,9 @@ namespace DliSession.Tests
         public int Status { get; set; }
         public string Headers { get; set; } = "";
         public string Body { get; set; } = "";
-        public long BodyRepeat { get; set; } = 1;
+        public string Filler { get; set; } = "";
+        public long FillerRepeat { get; set; }
+        public string Tail { get; set; } = "";
     }
 
     public sealed class HostileServer : IDisposable
@@ -64,11 +66,12 @@ namespace DliSession.Tests
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
         /// <summary>Answers requests whose "METHOD target" matches <paramref name="pattern"/>; later rules win.</summary>
-        public void Answer(string pattern, int status, string body, string headers, long bodyRepeat)
+        public void Answer(string pattern, int status, string body, string headers, string filler, long fillerRepeat, string tail)
         {
             lock (_rules) _rules.Insert(0, new HostileRule
             {
-                Match = new Regex(pattern), Status = status, Body = body ?? "", Headers = headers ?? "", BodyRepeat = bodyRepeat,
+                Match = new Regex(pattern), Status = status, Body = body ?? "", Headers = headers ?? "",
+                Filler = filler ?? "", FillerRepeat = fillerRepeat, Tail = tail ?? "",
             });
         }
 
@@ -128,15 +131,19 @@ namespace DliSession.Tests
             lock (_rules) rule = _rules.FirstOrDefault(r => r.Match.IsMatch(request.Method + " " + request.Target));
             if (rule == null) rule = new HostileRule { Status = 502, Body = "{\"error_code\":\"DLI.0999\",\"error_msg\":\"no scripted answer\"}" };
             var body = Encoding.UTF8.GetBytes(rule.Body);
+            var filler = Encoding.UTF8.GetBytes(rule.Filler);
+            var tail = Encoding.UTF8.GetBytes(rule.Tail);
             var head = new StringBuilder();
             head.Append("HTTP/1.1 ").Append(rule.Status).Append(" Scripted\r\n");
-            head.Append("Content-Length: ").Append(body.LongLength * rule.BodyRepeat).Append("\r\n");
+            head.Append("Content-Length: ").Append(body.LongLength + filler.LongLength * rule.FillerRepeat + tail.LongLength).Append("\r\n");
             head.Append("Connection: close\r\n");
             if (rule.Headers.Length > 0) head.Append(rule.Headers.TrimEnd('\r', '\n')).Append("\r\n");
             head.Append("\r\n");
             var headBytes = Encoding.UTF8.GetBytes(head.ToString());
             await stream.WriteAsync(headBytes, 0, headBytes.Length);
-            for (long i = 0; i < rule.BodyRepeat; i++) await stream.WriteAsync(body, 0, body.Length);
+            await stream.WriteAsync(body, 0, body.Length);
+            for (long i = 0; i < rule.FillerRepeat; i++) await stream.WriteAsync(filler, 0, filler.Length);
+            await stream.WriteAsync(tail, 0, tail.Length);
         }
 
         /// <summary>Reads byte by byte up to the blank line, so no body byte is consumed with the head.</summary>

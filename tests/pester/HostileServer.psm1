@@ -16,16 +16,18 @@ function Start-HostileServer {
 
 function Set-HostileAnswer {
     # Answers requests whose "METHOD target" matches the regex -Match with -Status, -Body and raw -Headers lines;
-    # -Repeat sends the body that many times (large bodies without a large string). The last rule set wins.
+    # -Filler follows the body -Repeat times, then -Tail (large bodies without a large string). The last rule set wins.
     param(
         [Parameter(Mandatory, Position = 0)] $Server,
         [Parameter(Mandatory)] [string] $Match,
         [int] $Status = 200,
         [string] $Body = '',
         [string] $Headers = '',
-        [long] $Repeat = 1
+        [string] $Filler = '',
+        [long] $Repeat = 0,
+        [string] $Tail = ''
     )
-    $Server.Answer($Match, $Status, $Body, $Headers, $Repeat)
+    $Server.Answer($Match, $Status, $Body, $Headers, $Filler, $Repeat, $Tail)
 }
 
 function Get-HostileRequest {

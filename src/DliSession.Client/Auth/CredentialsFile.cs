@@ -1,14 +1,22 @@
+using DliSession.Client.Errors;
+using DliSession.Client.Safety;
+
 namespace DliSession.Client.Auth;
 
 /// <summary>
 /// The Huawei Cloud SDK credentials file: INI with <c>[section]</c> headers, <c>key = value</c> lines and whole-line
 /// <c>#</c> or <c>;</c> comments. Keys are case-insensitive and values trimmed; section names are case-sensitive, as
-/// in the SDKs' INI readers. A <c>#</c> or <c>;</c> inside a value is kept, since secret keys may contain them.
+/// in the SDKs' INI readers. A <c>#</c> or <c>;</c> inside a value is kept, since secret keys may contain them; a
+/// value wrapped in matching quotes (<c>ak = "AK"</c>) loses them, since no key, token or id holds a quote.
+/// Only a regular file of at most <see cref="MaxBytes"/> is read.
 /// </summary>
 public sealed class CredentialsFile
 {
     public const string PathVariable = "HUAWEICLOUD_SDK_CREDENTIALS_FILE";
     public const string DefaultSection = "basic";
+
+    /// <summary>A few keys take some hundred bytes; a file of more than 1 MiB is not a credentials file.</summary>
+    public const long MaxBytes = 1024 * 1024;
 
     private readonly Dictionary<string, Dictionary<string, string>> sections;
 
@@ -29,7 +37,8 @@ public sealed class CredentialsFile
     public static CredentialsFile? Load(string path)
     {
         if (!File.Exists(path)) return null;
-        try { return Parse(path, File.ReadAllText(path)); }
+        try { return Parse(path, LocalFile.ReadText(path, MaxBytes, "The credentials file")); }
+        catch (DliException e) when (e is not DliCredentialException) { throw new DliCredentialException(e); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DliCredentialException($"The credentials file '{path}' could not be read: {e.GetType().Name}.", e);
@@ -58,10 +67,13 @@ public sealed class CredentialsFile
             if (eq <= 0 || current is null)
                 throw new DliCredentialException(
                     $"The credentials file '{path}' is not valid INI at line {lineNumber}: expected [section] or key = value inside a section.");
-            current[line[..eq].Trim()] = line[(eq + 1)..].Trim();
+            current[line[..eq].Trim()] = Unquoted(line[(eq + 1)..].Trim());
         }
         return new CredentialsFile(path, sections);
     }
+
+    private static string Unquoted(string value) =>
+        value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] ? value[1..^1].Trim() : value;
 
     public bool HasSection(string name) => sections.ContainsKey(name);
 

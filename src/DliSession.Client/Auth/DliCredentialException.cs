@@ -12,7 +12,14 @@ public sealed class DliCredentialException : DliException
     public const string Id = "DliConnectionUnresolved";
 
     public DliCredentialException(ConnectionProblem problem, IReadOnlyList<string> items, string message, Exception? innerException = null)
-        : base(Id, DliErrorKind.Authentication, message, innerException)
+        : this(Id, problem, items, message, innerException) { }
+
+    /// <summary>A connection that cannot be made for a reason with its own id, such as a credentials file that is a device.</summary>
+    public DliCredentialException(DliException reason)
+        : this(reason.ErrorId, ConnectionProblem.Invalid, [], reason.Message, reason) { }
+
+    private DliCredentialException(string errorId, ConnectionProblem problem, IReadOnlyList<string> items, string message, Exception? innerException)
+        : base(errorId, DliErrorKind.Authentication, message, innerException)
     {
         Problem = problem;
         Items = items;
@@ -28,5 +35,5 @@ public sealed class DliCredentialException : DliException
     public IReadOnlyList<string> Items { get; }
 
     /// <summary>The same failure in a caller's own words.</summary>
-    public DliCredentialException Reworded(string message) => new(Problem, Items, message, InnerException);
+    public DliCredentialException Reworded(string message) => new(ErrorId, Problem, Items, message, InnerException);
 }

@@ -48,11 +48,11 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
                     response?.Dispose();
                     if (attempt >= settings.MaxAttempts || !RetryPolicy.ShouldRetry(request.Method, ex))
                         throw new DliException("DliConnectionFailed", DliErrorKind.Connection,
-                            $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)} failed: {ex.Message}" +
+                            $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)} failed: {Reason(ex)}" +
                             (RetryPolicy.IsIdempotent(request.Method) || ex.HttpRequestError == HttpRequestError.ConnectionError
                                 ? string.Empty
                                 : " It was not retried, because the service may have acted on it already."), ex);
-                    outcome = ex.Message;
+                    outcome = Reason(ex);
                 }
             }
             var delay = RetryPolicy.Delay(attempt, response, settings.MaxRetryDelay, clock.GetUtcNow(), _random);
@@ -62,4 +62,13 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
             await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The failure in words: for TLS, the reason the certificate was refused (untrusted root, name mismatch, expired)
+    /// instead of .NET's "see inner exception", which a PowerShell user cannot see.
+    /// </summary>
+    private static string Reason(HttpRequestException ex) =>
+        ex.InnerException is System.Security.Authentication.AuthenticationException tls
+            ? $"the TLS connection could not be established: {tls.Message}"
+            : ex.Message;
 }

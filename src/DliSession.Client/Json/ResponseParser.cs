@@ -13,8 +13,12 @@ internal static class ResponseParser
 {
     private const int ExcerptLength = 80;
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public static T Parse<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> type, string expected) where T : class
     {
+        // A UTF-8 byte order mark is allowed before JSON (RFC 8259 lets a parser ignore it); the reader does not skip it.
+        if (body.StartsWith(Utf8Bom)) body = body[Utf8Bom.Length..];
         var start = FirstNonWhitespace(body);
         if (start < 0)
             throw new DliResponseException(DliResponseException.Empty,

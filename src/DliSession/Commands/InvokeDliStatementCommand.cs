@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DliSession.Client;
 using DliSession.Client.Errors;
 using DliSession.Client.Models;
+using DliSession.Client.Safety;
 using DliSession.Client.Waiting;
 using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
@@ -79,20 +80,34 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
         });
     }
 
+    /// <summary>1,024 characters take at most 4,096 bytes in any encoding, plus a byte order mark and a line break.</summary>
+    private const long MaxCodeFileBytes = 16 * 1024;
+
     private string ReadCode()
     {
         var path = GetUnresolvedProviderPathFromPSPath(Path);
         string code;
         try
         {
-            code = File.ReadAllText(path);
+            // Only a regular file of bounded size: a FIFO would block and /dev/zero would never end.
+            code = LocalFile.ReadText(path, MaxCodeFileBytes, "The code file");
+        }
+        catch (DliException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, path));
+            throw;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             ThrowTerminatingError(new ErrorRecord(ex, "DliCodeFileUnreadable", ErrorCategory.ReadError, path));
             throw;
         }
-        if (code.Length is 0 or > DliClient.MaxCodeLength)
+        // Editors end a file with a line break; it is not code, and must not tip exactly 1,024 characters over the limit.
+        code = code.EndsWith("\r\n", StringComparison.Ordinal) ? code[..^2] : code.EndsWith('\n') ? code[..^1] : code;
+        if (string.IsNullOrWhiteSpace(code))
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("DliCodeEmpty",
+                $"-Path: '{path}' holds no code (it is empty or only white space); nothing was sent.", path));
+        if (code.Length > DliClient.MaxCodeLength)
             ThrowTerminatingError(ErrorRecords.InvalidArgument("DliCodeTooLong",
                 $"-Path: the code in '{path}' has {code.Length} characters; DLI takes 1 to {DliClient.MaxCodeLength}.", path));
         return code;
