@@ -30,6 +30,16 @@ public sealed class LifecycleTests
         [.. (await emulator.JsonAsync(HttpMethod.Get, $"{Sessions}/{id}/statements"))
             .GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("state").GetString()!)];
 
+    /// <summary>Moves the clock through <paramref name="timeline"/>, checking the statement's state at each moment.</summary>
+    private async Task AssertStatementTimelineAsync(TestEmulator emulator, string id, int statement, params (long At, string State)[] timeline)
+    {
+        foreach (var (at, state) in timeline)
+        {
+            At(at);
+            Assert.Equal(state, await StatementStateAsync(emulator, id, statement));
+        }
+    }
+
     [Fact]
     public async Task A_session_is_starting_until_the_idle_delay_passes_then_idle()
     {
@@ -113,19 +123,18 @@ public sealed class LifecycleTests
             Assert.Equal(i, created.GetProperty("id").GetInt32());
         }
 
-        At(199);
-        Assert.Equal(["waiting", "waiting", "waiting"], await StatementStatesAsync(emulator, id));
-        At(200);
-        Assert.Equal(["running", "waiting", "waiting"], await StatementStatesAsync(emulator, id));
-        At(1199);
-        Assert.Equal(["available", "waiting", "waiting"], await StatementStatesAsync(emulator, id));
-        At(1200);
-        Assert.Equal(["available", "running", "waiting"], await StatementStatesAsync(emulator, id));
-        At(2199);
-        Assert.Equal(["available", "available", "waiting"], await StatementStatesAsync(emulator, id));
-        At(2999);
-        Assert.Equal(["available", "available", "running"], await StatementStatesAsync(emulator, id));
-        Assert.Equal("busy", await emulator.StateAsync(id));
+        (long At, string[] States)[] timeline =
+        [
+            (199, ["waiting", "waiting", "waiting"]), (200, ["running", "waiting", "waiting"]),
+            (1199, ["available", "waiting", "waiting"]), (1200, ["available", "running", "waiting"]),
+            (2199, ["available", "available", "waiting"]), (2999, ["available", "available", "running"]),
+        ];
+        foreach (var (at, states) in timeline)
+        {
+            At(at);
+            Assert.Equal(states, await StatementStatesAsync(emulator, id));
+            Assert.Equal("busy", await emulator.StateAsync(id));
+        }
         At(3000);
         Assert.Equal(["available", "available", "available"], await StatementStatesAsync(emulator, id));
         Assert.Equal("idle", await emulator.StateAsync(id));
@@ -164,15 +173,9 @@ public sealed class LifecycleTests
         Assert.Equal(0.0, third.GetProperty("progress").GetDouble());
 
         // Statement 1 moved into the freed slot at 100 ms: it runs from 180 ms and is done at 500 ms, not at 800 ms.
-        At(179);
-        Assert.Equal("waiting", await StatementStateAsync(emulator, id, 1));
-        At(180);
-        Assert.Equal("running", await StatementStateAsync(emulator, id, 1));
-        At(499);
-        Assert.Equal("running", await StatementStateAsync(emulator, id, 1));
+        await AssertStatementTimelineAsync(emulator, id, 1, (179, "waiting"), (180, "running"), (499, "running"));
         Assert.Equal("busy", await emulator.StateAsync(id));
-        At(500);
-        Assert.Equal("available", await StatementStateAsync(emulator, id, 1));
+        await AssertStatementTimelineAsync(emulator, id, 1, (500, "available"));
         await emulator.CallAsync(HttpMethod.Post, $"{Sessions}/{id}/statements/1/cancel");
         Assert.Equal("available", await StatementStateAsync(emulator, id, 1));
         Assert.Equal("idle", await emulator.StateAsync(id));
@@ -192,14 +195,7 @@ public sealed class LifecycleTests
         At(999);
         Assert.Equal("starting", await emulator.StateAsync(id));
         Assert.Equal("waiting", await StatementStateAsync(emulator, id, 0));
-        At(1019);
-        Assert.Equal("waiting", await StatementStateAsync(emulator, id, 0));
-        At(1020);
-        Assert.Equal("running", await StatementStateAsync(emulator, id, 0));
-        At(1099);
-        Assert.Equal("running", await StatementStateAsync(emulator, id, 0));
-        At(1100);
-        Assert.Equal("available", await StatementStateAsync(emulator, id, 0));
+        await AssertStatementTimelineAsync(emulator, id, 0, (1019, "waiting"), (1020, "running"), (1099, "running"), (1100, "available"));
     }
 
     [Theory]
