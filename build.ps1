@@ -3,11 +3,13 @@
     Builds, tests, demonstrates and benchmarks the DliSession module.
 .DESCRIPTION
     Needs only the .NET 10 SDK: run it as `dotnet tool restore && dotnet pwsh ./build.ps1 <Task>`.
-    Build     publishes the importable module to out/DliSession (with its MAML help, made from docs/en-US) and the
+    Build     publishes the importable module to out/DliSession (with its MAML help, made from docs/en-US, and its
+              manifest, made from DliSession.psd1 with CHANGELOG.md's latest entry as release notes) and the
               emulator to out/emulator.
+    Package   builds, then writes out/DliSession.<version>.nupkg with PSResourceGet, for Install-PSResource.
     Docs      builds, then brings docs/en-US in step with the cmdlets: a page for each new cmdlet, SYNTAX and
               parameter blocks rewritten on existing pages (their descriptions and examples kept).
-    Test      runs xunit and Pester and ends with "Total: N passed, N failed, N skipped"; exits 1 on any failure.
+    Test      packages, then runs xunit and Pester and ends with "Total: N passed, N failed, N skipped"; exits 1 on any failure.
     Demo      starts the emulator on a free loopback port, connects, creates a session, lists sessions, stops it.
     Emulator  publishes and runs the local DLI emulator in the foreground on 127.0.0.1, port -Port (5080; 0 picks a
               free one). Further options: -EmulatorArgument from pwsh, or the emulator's environment variables
@@ -18,7 +20,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Emulator', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Docs', 'Test', 'Demo', 'Emulator', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     # The emulator's loopback port; a plain number, so the command works the same pasted into bash or pwsh.
@@ -35,6 +37,7 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'DliSession'
 $EmulatorOut = Join-Path $Out 'emulator'
 $Docs = Join-Path $Root 'docs/en-US'
+$Manifest = Join-Path $Root 'DliSession.psd1'
 $PesterVersion = '5.7.1'
 
 function Invoke-Native {
@@ -48,7 +51,73 @@ function Invoke-Build {
     Invoke-Native dotnet @('publish', "$Root/src/DliSession/DliSession.csproj", '-c', 'Release', '-o', $ModuleOut, '--nologo', '-v', 'quiet')
     Publish-Emulator
     Export-Help
+    Write-PublishedManifest
     Write-Host "Module: $ModuleOut"
+}
+
+function Get-ReleaseNote {
+    # CHANGELOG.md's latest entry: the version its heading names, and its text.
+    $changelog = Get-Content -Raw (Join-Path $Root 'CHANGELOG.md')
+    if ($changelog -notmatch '(?ms)^## (?<version>\S+)[^\n]*\n(?<notes>.*?)(?=^## |\z)') { throw "CHANGELOG.md has no '## <version>' entry." }
+    [pscustomobject]@{ Version = $Matches.version; Notes = $Matches.notes.Trim() }
+}
+
+function Edit-Once {
+    # Replaces the one match of $Pattern in $Text, or stops the build if the manifest no longer has that shape.
+    param([string] $Text, [string] $Pattern, [scriptblock] $Replacement)
+    if ([regex]::Matches($Text, $Pattern).Count -ne 1) { throw "DliSession.psd1 should have exactly one match of '$Pattern'." }
+    $Text -replace $Pattern, $Replacement
+}
+
+function Write-PublishedManifest {
+    # The repository's manifest imports out/DliSession; the published one names the files beside it and carries
+    # the release notes, so the version and the notes each have one source.
+    $version = (Import-PowerShellDataFile $Manifest).ModuleVersion
+    $release = Get-ReleaseNote
+    if ($release.Version -ne $version) {
+        throw "CHANGELOG.md's latest entry is $($release.Version) but DliSession.psd1's ModuleVersion is $($version): add an entry for the release."
+    }
+    $text = Get-Content -Raw $Manifest
+    $text = Edit-Once $text "(?m)^ *# The repository's manifest imports .*\n( *)RootModule *= *'out/DliSession/DliSession.psd1'" {
+        $indent = $_.Groups[1].Value
+        "${indent}RootModule           = 'DliSession.dll'`n${indent}FormatsToProcess     = @('DliSession.Format.ps1xml')"
+    }
+    $text = Edit-Once $text '(?m)^( *)(?=Tags *=)' { "$($_.Groups[1].Value)ReleaseNotes = @'`n$($release.Notes)`n'@`n$($_.Groups[1].Value)" }
+    Set-Content -Path (Join-Path $ModuleOut 'DliSession.psd1') -Value $text -NoNewline
+}
+
+function Invoke-InIsolatedHome {
+    # Runs a script in a child pwsh whose HOME (and XDG folders) is a new empty folder, so PSResourceGet's
+    # repositories and installs stay there and nothing reaches the user's own settings.
+    param([Parameter(Mandatory)] [string] $Script, [Parameter(Mandatory)] [string] $WorkFolder)
+    $isolatedHome = Join-Path $WorkFolder 'home'
+    $environment = @{ HOME = $isolatedHome; XDG_DATA_HOME = "$isolatedHome/.local/share"; XDG_CONFIG_HOME = "$isolatedHome/.config"; XDG_CACHE_HOME = "$isolatedHome/.cache"; PSModulePath = $null }
+    # .NET reports a missing special folder as '', and PSResourceGet would then write relative to the current folder.
+    foreach ($folder in $environment.Values) { if ($folder) { New-Item -ItemType Directory -Force $folder | Out-Null } }
+    $file = Join-Path $WorkFolder 'script.ps1'
+    Set-Content $file $Script
+    $child = Start-Process dotnet -ArgumentList @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $file) `
+        -Environment $environment -NoNewWindow -Wait -PassThru
+    if ($child.ExitCode -ne 0) { throw "The isolated pwsh failed with exit code $($child.ExitCode)." }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $version = (Import-PowerShellDataFile $Manifest).ModuleVersion
+    $work = Join-Path ([System.IO.Path]::GetTempPath()) "dlisession-package-$([guid]::NewGuid().ToString('N'))"
+    $repository = Join-Path $work 'repository'
+    try {
+        New-Item -ItemType Directory -Force $repository | Out-Null
+        Invoke-InIsolatedHome -WorkFolder $work -Script @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name DliSessionBuild -Uri '$repository'
+Publish-PSResource -Path '$ModuleOut' -Repository DliSessionBuild
+"@
+        $package = Join-Path $Out "DliSession.$version.nupkg"
+        Move-Item (Join-Path $repository "DliSession.$version.nupkg") $package -Force
+        Write-Host "Package: $package"
+    }
+    finally { Remove-Item $work -Recurse -Force -ErrorAction Ignore }
 }
 
 function Publish-Emulator {
@@ -90,7 +159,7 @@ function Get-TrxCount {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Invoke-Package
     $results = Join-Path $Out 'test-results'
     Remove-Item $results -Recurse -Force -ErrorAction Ignore
 

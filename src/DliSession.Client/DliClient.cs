@@ -27,6 +27,13 @@ public sealed class DliClient(DliContext context, IDliLog? log = null, HttpClien
 
     public DliContext Context => context;
 
+    /// <summary>
+    /// For a caller that blocks on each call until it ends: the request is sent and its answer awaited on the calling
+    /// thread, which saves the thread switches of an asynchronous wait. Leave it off for calls that must overlap (a
+    /// prefetched page, concurrent polls): such a call returns only once its answer's head is in.
+    /// </summary>
+    public bool SendOnCallingThread { get; init; }
+
     public async Task<SparkSession> CreateSessionAsync(CreateSessionRequest request, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, DliJsonContext.Default.CreateSessionRequest);
@@ -137,6 +144,7 @@ public sealed class DliClient(DliContext context, IDliLog? log = null, HttpClien
         using var request = new HttpRequestMessage(method, context.ProjectUri(relative));
         request.Options.Set(DliRequestOptions.Context, context);
         request.Options.Set(DliRequestOptions.Log, _log);
+        if (SendOnCallingThread) request.Options.Set(DliRequestOptions.OnCallingThread, true);
         if (body is not null)
         {
             request.Options.Set(DliRequestOptions.Body, body);

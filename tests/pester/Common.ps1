@@ -22,11 +22,13 @@ function Get-ApiRequest {
 function Invoke-FreshPwsh {
     # Runs a script file in a new pwsh process (no profile, nothing imported) with extra environment variables, and
     # returns its exit code and what it wrote to stdout and stderr. Use it where a test needs what this process
-    # already has loaded out of the way, or a different HOME.
+    # already has loaded out of the way, or a different HOME. A $null value removes that variable.
     param([Parameter(Mandatory)] [string] $Path, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{}, [int] $TimeoutSec = 120)
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $Path) + $ArgumentList) { $psi.ArgumentList.Add($a) }
-    foreach ($name in $Environment.Keys) { $psi.Environment[$name] = $Environment[$name] }
+    foreach ($name in $Environment.Keys) {
+        if ($null -eq $Environment[$name]) { $psi.Environment.Remove($name) | Out-Null } else { $psi.Environment[$name] = $Environment[$name] }
+    }
     $psi.Environment['NO_COLOR'] = '1'
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true

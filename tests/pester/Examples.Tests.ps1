@@ -21,7 +21,9 @@ BeforeDiscovery {
     $readmeExists = Test-Path $readme
     if ($readmeExists) {
         $blocks = [regex]::Matches(((Get-Content -Raw $readme) -replace "`r", ''), '(?ms)^```powershell\n(.*?)^```')
-        $examples += @($blocks | ForEach-Object -Begin { $n = 0 } -Process { @{ Source = 'README.md'; Title = "block $((++$n))"; Code = $_.Groups[1].Value.TrimEnd() } })
+        # The install block changes the user's PSResourceGet settings: Package.Tests.ps1 runs it, in an empty HOME.
+        $examples += @($blocks | Where-Object { $_.Groups[1].Value -notmatch 'Install-PSResource' } |
+                ForEach-Object -Begin { $n = 0 } -Process { @{ Source = 'README.md'; Title = "block $((++$n))"; Code = $_.Groups[1].Value.TrimEnd() } })
     }
 }
 

@@ -66,7 +66,7 @@ public sealed class GetDliSessionCommand : DliCmdlet
     {
         if (ParameterSetName == IdSet)
         {
-            var client = Client();
+            var client = BlockingClient();
             foreach (var id in Id)
                 TryRun(id, () => WriteObject(Await(client.GetSessionAsync(id, CancelToken))));
         }

@@ -37,7 +37,7 @@ public sealed class GetDliStatementCommand : DliCmdlet
         if (ParameterSetName == StatementSet && InputObject is null)
             ThrowTerminatingError(ErrorRecords.InvalidArgument("DliStatementSessionMissing",
                 "Give -SessionId, or pipe in sessions or statements.", null));
-        var client = Client();
+        var client = BlockingClient();
         if (InputObject is { } statement)
         {
             TryRun(statement, () => WriteObject(Await(client.GetStatementAsync(statement.SessionId, statement.Id, CancelToken))));

@@ -55,7 +55,7 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
         var client = Client();
         TryRun(SessionId, () =>
         {
-            var statement = Await(client.CreateStatementAsync(SessionId, code, CancelToken));
+            var statement = Await(BlockingClient().CreateStatementAsync(SessionId, code, CancelToken));
             if (NoWait)
             {
                 WriteObject(statement);

@@ -119,14 +119,13 @@ public sealed class NewDliSessionCommand : DliCmdlet
         var target = ParameterSetName == QueueSet ? $"queue {Queue}" : $"cluster {ClusterName}";
         var what = Name is null ? "a Spark session" : $"Spark session '{Name}'";
         if (!ShouldProcess(target, $"Create {what} ({Sizing(request)})")) return;
-        var client = Client();
         TryRun(Name ?? target, () =>
         {
-            var session = Await(client.CreateSessionAsync(request, CancelToken));
+            var session = Await(BlockingClient().CreateSessionAsync(request, CancelToken));
             if (!Wait) { WriteObject(session); return; }
             _waits ??= new ParallelWaits(this, Pump, WaitKind.Session, [SessionStates.Idle], TimeSpan.FromSeconds(TimeoutSec),
                 TimeSpan.FromSeconds(WaitDefaults.PollIntervalSec));
-            _waits.Add(client, session.Id, CancelToken, session.Name);
+            _waits.Add(Client(), session.Id, CancelToken, session.Name);
         });
     }
 

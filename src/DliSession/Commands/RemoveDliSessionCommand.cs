@@ -28,7 +28,7 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        var client = Client();
+        var client = BlockingClient();
         foreach (var id in Id)
         {
             if (!Confirmed(id)) continue;

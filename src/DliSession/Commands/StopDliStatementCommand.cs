@@ -28,7 +28,7 @@ public sealed class StopDliStatementCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        var client = Client();
+        var client = BlockingClient();
         foreach (var id in Id)
         {
             if (!ShouldProcess($"statement {id} in session {SessionId}", "Cancel the statement")) continue;

@@ -30,6 +30,12 @@ public abstract class DliCmdlet : PSCmdlet
     /// <summary>The client for the current record's context: -Context, else Connect-Dli's, else the environment and credentials file.</summary>
     private protected DliClient Client() => new(ResolveContext(), Pump);
 
+    /// <summary>
+    /// A client for calls the cmdlet waits for at once, one after another: each does its I/O on the pipeline thread,
+    /// with no thread switch. Not for calls that must overlap (the list's next page) or that poll.
+    /// </summary>
+    private protected DliClient BlockingClient() => new(ResolveContext(), Pump) { SendOnCallingThread = true };
+
     private protected DliContext ResolveContext()
     {
         if (Context is not null) return Context;
