@@ -67,6 +67,17 @@ project_id = $($Emulator.ProjectId)
         { Get-DliSession -First 1 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Connect-Dli*'
     }
 
+    It 'words what the core reports with the cmdlet''s parameters' {
+        Use-CleanEnvironment @{ DLI_ENDPOINT = $Emulator.BaseUri }
+        Remove-Item (Join-Path $TestDrive 'credentials')
+        $secret = ConvertTo-SecureString 'x' -AsPlainText -Force
+        { Connect-Dli -AccessKey 'AK' -SecretKey $secret } |
+            Should -Throw -ErrorId 'DliConnectionUnresolved*' -ExpectedMessage '*Pass -ProjectId to Connect-Dli*'
+        $failure = { Connect-Dli -ProjectId 'p' } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -BeLike '*HUAWEICLOUD_SDK_AK*Connect-Dli -Credential*-AccessKey with -SecretKey*'
+        $failure.Exception.Problem | Should -Be 'NoCredential'
+    }
+
     It 'names each source at -Debug, never a value' {
         Use-CleanEnvironment @{ DLI_ENDPOINT = $Emulator.BaseUri }
         $debug = Connect-Dli -Verbose -Debug 5>&1 4>&1 | Out-String

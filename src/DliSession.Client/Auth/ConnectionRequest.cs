@@ -18,4 +18,10 @@ public sealed class ConnectionRequest
 
     /// <summary>A section of the credentials file to take the credential from instead of the default chain.</summary>
     public string? ProfileName { get; init; }
+
+    /// <summary>
+    /// How the caller names its own items (given the member name, e.g. <c>AccessKey</c>) in sources and messages: the
+    /// cmdlets say <c>-AccessKey</c>. The member name itself by default.
+    /// </summary>
+    public Func<string, string> ItemName { get; init; } = name => name;
 }

@@ -6,15 +6,17 @@ namespace DliSession.Client.Auth;
 /// The one resolution order every cmdlet uses (the cmdlet layer puts <c>-Context</c> and the <c>Connect-Dli</c> default
 /// in front of it). Each item is taken from the first source that has it:
 /// <list type="bullet">
-/// <item>credential: <c>-Token</c>, or <c>-AccessKey</c> + <c>-SecretKey</c> (+ <c>-SecurityToken</c>); else the section
+/// <item>credential: <c>Token</c>, or <c>AccessKey</c> + <c>SecretKey</c> (+ <c>SecurityToken</c>); else the section
 /// <c>[ProfileName]</c> of the credentials file when a profile is named (an error if it is missing); else
 /// <c>HUAWEICLOUD_SDK_AK</c> + <c>HUAWEICLOUD_SDK_SK</c> (+ <c>HUAWEICLOUD_SDK_SECURITY_TOKEN</c>), or <c>DLI_AUTH_TOKEN</c>;
 /// else <c>[basic]</c> of the credentials file (<c>HUAWEICLOUD_SDK_CREDENTIALS_FILE</c> or <c>~/.huaweicloud/credentials</c>).</item>
-/// <item>project id: <c>-ProjectId</c>; the file section the credential came from; <c>HUAWEICLOUD_SDK_PROJECT_ID</c>;
+/// <item>project id: <c>ProjectId</c>; the file section the credential came from; <c>HUAWEICLOUD_SDK_PROJECT_ID</c>;
 /// <c>project_id</c> in <c>[basic]</c>.</item>
-/// <item>endpoint: <c>-Endpoint</c>; <c>-Region</c>; <c>DLI_ENDPOINT</c>; <c>DLI_REGION</c>.</item>
+/// <item>endpoint: <c>Endpoint</c>; <c>Region</c>; <c>DLI_ENDPOINT</c>; <c>DLI_REGION</c>.</item>
 /// </list>
-/// The environment and home directory are injected, so tests never read the real ones.
+/// The caller's items are named as <see cref="ConnectionRequest.ItemName"/> says; a failure is a
+/// <see cref="DliCredentialException"/> with the problem and the items it concerns, so the caller can word advice
+/// of its own. The environment and home directory are injected, so tests never read the real ones.
 /// </summary>
 public sealed class ContextResolver(Func<string, string?> environment, string? homeDirectory)
 {
@@ -26,7 +28,6 @@ public sealed class ContextResolver(Func<string, string?> environment, string? h
     public const string EndpointVariable = "DLI_ENDPOINT";
     public const string RegionVariable = "DLI_REGION";
 
-    private static readonly AccessKeyNames ParameterNames = new("-AccessKey", "-SecretKey", "-SecurityToken");
     private static readonly AccessKeyNames EnvironmentNames = new(AccessKeyVariable, SecretKeyVariable, SecurityTokenVariable);
 
     public static ContextResolver ForCurrentProcess() =>
@@ -61,31 +62,36 @@ public sealed class ContextResolver(Func<string, string?> environment, string? h
         catch (ArgumentException e)
         {
             // The cmdlets handle one exception type for "cannot connect like this", e.g. credentials over plain http.
-            throw new DliCredentialException(e.Message, e);
+            throw new DliCredentialException(ConnectionProblem.Invalid, [e.ParamName ?? "context"], e.Message, e);
         }
     }
 
     private Sourced<DliCredential> ResolveCredential(ConnectionRequest request, Lazy<CredentialsFile?> file, string? location)
     {
+        var name = request.ItemName;
         var accessKeyGiven = request.AccessKey is not null || request.SecretKey is not null || request.SecurityToken is not null;
         if (request.Token is not null && accessKeyGiven)
-            throw new DliCredentialException("Give either -Token or -AccessKey with -SecretKey, not both.");
+            throw Conflict(name(nameof(request.Token)), name(nameof(request.AccessKey)));
         if (request.ProfileName is not null && (request.Token is not null || accessKeyGiven))
-            throw new DliCredentialException("Give either -ProfileName or explicit credentials (-Token, -AccessKey/-SecretKey), not both.");
+            throw Conflict(name(nameof(request.ProfileName)), name(request.Token is not null ? nameof(request.Token) : nameof(request.AccessKey)));
 
-        if (request.Token is not null) return new(new TokenCredential(request.Token), "parameter -Token");
+        if (request.Token is not null) return new(new TokenCredential(request.Token), $"parameter {name(nameof(request.Token))}");
         if (accessKeyGiven)
-            return new(AccessKeyPair(request.AccessKey, request.SecretKey, request.SecurityToken, ParameterNames)!,
-                "parameters -AccessKey/-SecretKey");
+        {
+            var names = new AccessKeyNames(name(nameof(request.AccessKey)), name(nameof(request.SecretKey)), name(nameof(request.SecurityToken)));
+            return new(AccessKeyPair(request.AccessKey, request.SecretKey, request.SecurityToken, names)!,
+                $"parameters {names.AccessKey}/{names.SecretKey}");
+        }
 
         if (request.ProfileName is { } profile)
         {
-            var profileFile = file.Value ?? throw new DliCredentialException(
+            var profileFile = file.Value ?? throw new DliCredentialException(ConnectionProblem.ProfileNotFound, location is null ? [profile] : [profile, location],
                 $"Profile '{profile}' was named, but there is no credentials file ({location ?? $"set {CredentialsFile.PathVariable}"}).");
             if (!profileFile.HasSection(profile))
-                throw new DliCredentialException($"Profile '{profile}' was named, but {profileFile} has no [{profile}] section.");
-            return FromFileSection(profileFile, profile) ?? throw new DliCredentialException(
-                $"Section [{profile}] of {profileFile} has no ak and sk.");
+                throw new DliCredentialException(ConnectionProblem.ProfileNotFound, [profile, location!],
+                    $"Profile '{profile}' was named, but {profileFile} has no [{profile}] section.");
+            return FromFileSection(profileFile, profile) ?? throw new DliCredentialException(ConnectionProblem.Incomplete,
+                [$"[{profile}]", $"ak in [{profile}]", $"sk in [{profile}]"], $"Section [{profile}] of {profileFile} has no ak and sk.");
         }
 
         var environmentKey = AccessKeyPair(Variable(AccessKeyVariable), Secret(SecretKeyVariable), Secret(SecurityTokenVariable), EnvironmentNames);
@@ -94,13 +100,17 @@ public sealed class ContextResolver(Func<string, string?> environment, string? h
 
         if (file.Value is { } defaults && FromFileSection(defaults, CredentialsFile.DefaultSection) is { } basic) return basic;
 
-        throw new DliCredentialException(
-            "No DLI credential was found. Connect with Connect-Dli -Credential (access key as user name, secret key as " +
-            "password), -AccessKey with -SecretKey, or -Token; or set the environment variables " +
-            $"{AccessKeyVariable} and {SecretKeyVariable} (and {SecurityTokenVariable} for temporary keys) or {TokenVariable}; " +
-            $"or put ak and sk in the [{CredentialsFile.DefaultSection}] section of the credentials file " +
-            $"({location ?? "~/.huaweicloud/credentials"}, or the file named by {CredentialsFile.PathVariable}).");
+        var fileName = location ?? "~/.huaweicloud/credentials";
+        throw new DliCredentialException(ConnectionProblem.NoCredential,
+            [AccessKeyVariable, SecretKeyVariable, SecurityTokenVariable, TokenVariable, $"[{CredentialsFile.DefaultSection}]", fileName],
+            $"No DLI credential was found: none was given, none is in the environment variables {AccessKeyVariable} and " +
+            $"{SecretKeyVariable} (with {SecurityTokenVariable} for temporary keys) or {TokenVariable}, and the " +
+            $"[{CredentialsFile.DefaultSection}] section of the credentials file ({fileName}, or the file named by " +
+            $"{CredentialsFile.PathVariable}) has no ak and sk.");
     }
+
+    private static DliCredentialException Conflict(string first, string second) =>
+        new(ConnectionProblem.Conflicting, [first, second], $"Give either {first} or {second}, not both.");
 
     private static Sourced<DliCredential>? FromFileSection(CredentialsFile file, string section)
     {
@@ -112,40 +122,44 @@ public sealed class ContextResolver(Func<string, string?> environment, string? h
 
     private Sourced<string> ResolveProjectId(ConnectionRequest request, Lazy<CredentialsFile?> file, string? credentialSection, string? location)
     {
-        if (CredentialsFile.NonEmpty(request.ProjectId) is { } given) return new(given, "parameter -ProjectId");
+        if (CredentialsFile.NonEmpty(request.ProjectId) is { } given) return new(given, $"parameter {request.ItemName(nameof(request.ProjectId))}");
         if (credentialSection is not null && file.Value?.Value(credentialSection, "project_id") is { } fromSection)
             return new(fromSection, $"credentials file [{credentialSection}]");
         if (Variable(ProjectIdVariable) is { } fromEnvironment) return new(fromEnvironment, $"environment ({ProjectIdVariable})");
         if (file.Value?.Value(CredentialsFile.DefaultSection, "project_id") is { } fromDefaults)
             return new(fromDefaults, $"credentials file [{CredentialsFile.DefaultSection}]");
-        throw new DliCredentialException(
-            $"No DLI project id was found. Pass -ProjectId to Connect-Dli, set {ProjectIdVariable}, or put project_id in the " +
-            $"[{CredentialsFile.DefaultSection}] section of the credentials file ({location ?? "~/.huaweicloud/credentials"}).");
+        var fileName = location ?? "~/.huaweicloud/credentials";
+        throw new DliCredentialException(ConnectionProblem.NoProjectId, [ProjectIdVariable, $"[{CredentialsFile.DefaultSection}]", fileName],
+            $"No DLI project id was found: none was given, {ProjectIdVariable} is not set, and the " +
+            $"[{CredentialsFile.DefaultSection}] section of the credentials file ({fileName}) has no project_id.");
     }
 
     private (Sourced<Uri> Endpoint, string? Region) ResolveEndpoint(ConnectionRequest request)
     {
-        if (request.Endpoint is { } endpoint) return (new(endpoint, "parameter -Endpoint"), CredentialsFile.NonEmpty(request.Region));
+        var endpointName = request.ItemName(nameof(request.Endpoint));
+        var regionName = request.ItemName(nameof(request.Region));
+        if (request.Endpoint is { } endpoint) return (new(endpoint, $"parameter {endpointName}"), CredentialsFile.NonEmpty(request.Region));
         if (CredentialsFile.NonEmpty(request.Region) is { } region)
-            return (new(RegionEndpoint(region, "-Region"), "parameter -Region"), region);
+            return (new(RegionEndpoint(region, regionName), $"parameter {regionName}"), region);
         var environmentRegion = Variable(RegionVariable);
         if (Variable(EndpointVariable) is { } text)
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out var fromEnvironment))
-                throw new DliCredentialException($"{EndpointVariable} is not an absolute URI.");
+                throw new DliCredentialException(ConnectionProblem.Invalid, [EndpointVariable], $"{EndpointVariable} is not an absolute URI.");
             return (new(fromEnvironment, EndpointVariable), environmentRegion);
         }
         if (environmentRegion is not null)
             return (new(RegionEndpoint(environmentRegion, RegionVariable), RegionVariable), environmentRegion);
-        throw new DliCredentialException(
-            $"No DLI endpoint was found. Pass -Endpoint or -Region to Connect-Dli, or set {EndpointVariable} or {RegionVariable}.");
+        throw new DliCredentialException(ConnectionProblem.NoEndpoint, [EndpointVariable, RegionVariable],
+            $"No DLI endpoint was found: neither an endpoint nor a region was given, and neither {EndpointVariable} nor {RegionVariable} is set.");
     }
 
     /// <summary>The region becomes part of a host name, so anything beyond a region id's characters is refused.</summary>
     private static Uri RegionEndpoint(string region, string sourceName) =>
         region.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
             ? DliContext.EndpointForRegion(region)
-            : throw new DliCredentialException($"{sourceName} is not a region id (letters, digits and hyphens, e.g. cn-north-4).");
+            : throw new DliCredentialException(ConnectionProblem.Invalid, [sourceName],
+                $"{sourceName} is not a region id (letters, digits and hyphens, e.g. cn-north-4).");
 
     /// <summary>
     /// An access key credential, or null when none of the three parts is there. Half a pair is an error naming the
@@ -155,13 +169,15 @@ public sealed class ContextResolver(Func<string, string?> environment, string? h
     {
         if (accessKey is null && secretKey is null)
         {
-            return securityToken is null ? null : throw new DliCredentialException(
-                $"{names.SecurityToken} was given without {names.AccessKey} and {names.SecretKey}.");
+            return securityToken is null ? null : throw Incomplete(names.SecurityToken, names.AccessKey, names.SecretKey);
         }
-        if (secretKey is null) throw new DliCredentialException($"{names.AccessKey} was given without {names.SecretKey}.");
-        if (string.IsNullOrWhiteSpace(accessKey)) throw new DliCredentialException($"{names.SecretKey} was given without {names.AccessKey}.");
+        if (secretKey is null) throw Incomplete(names.AccessKey, names.SecretKey);
+        if (string.IsNullOrWhiteSpace(accessKey)) throw Incomplete(names.SecretKey, names.AccessKey);
         return new AccessKeyCredential(accessKey, secretKey, securityToken);
     }
+
+    private static DliCredentialException Incomplete(string given, params string[] missing) =>
+        new(ConnectionProblem.Incomplete, [given, .. missing], $"{given} was given without {string.Join(" and ", missing)}.");
 
     private string? Variable(string name) => CredentialsFile.NonEmpty(environment(name));
 

@@ -3,8 +3,9 @@ using DliSession.Engine;
 namespace DliSession.Client.Http;
 
 /// <summary>
-/// The one HTTP pipeline of the process: retry, then authentication, then tracing, then the calling-thread send,
-/// over a pooled SocketsHttpHandler. The handlers are chosen here; the engine only assembles them with IHttpClientFactory.
+/// The one HTTP pipeline of the process: retry, then buffering, then authentication, then tracing, then the
+/// calling-thread send, over a pooled SocketsHttpHandler. The handlers are chosen here; the engine only assembles
+/// them with IHttpClientFactory.
 /// Every context shares it; what differs per request (credential, log) travels in the request's options, so
 /// connections are reused across contexts, runspaces and threads.
 /// </summary>
@@ -21,6 +22,7 @@ public static class DliHttp
             primary ?? CreatePrimaryHandler,
             [
                 () => new RetryHandler(clock),
+                () => new BufferingHandler(),
                 () => new AuthenticationHandler(clock),
                 () => new TracingHandler(),
                 () => new CallingThreadHandler(),

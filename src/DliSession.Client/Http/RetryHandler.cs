@@ -1,13 +1,12 @@
-using System.Buffers;
 using System.Net;
 using DliSession.Client.Errors;
 
 namespace DliSession.Client.Http;
 
 /// <summary>
-/// The outermost handler: gives each attempt its own timeout, reads the whole body within it (bounded in size),
-/// and retries what <see cref="RetryPolicy"/> allows. What it finally returns is a buffered response, or a
-/// <see cref="DliException"/> for a timeout or a connection that failed.
+/// The outermost handler: gives each attempt its own timeout (the <see cref="BufferingHandler"/> inside it reads the
+/// whole body within that time), retries what <see cref="RetryPolicy"/> allows, and turns a timeout or a connection
+/// that failed into a <see cref="DliException"/>.
 /// </summary>
 internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
 {
@@ -29,7 +28,6 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
                 try
                 {
                     response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
-                    await BufferAsync(response, settings.MaxResponseBytes, attemptTimeout.Token).ConfigureAwait(false);
                     if (attempt >= settings.MaxAttempts || !RetryPolicy.ShouldRetry(request.Method, response.StatusCode))
                         return response;
                     outcome = $"{(int)response.StatusCode} {response.StatusCode}";
@@ -44,12 +42,6 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
                                 ? $" in {attempt} attempt(s)."
                                 : "; it was not retried, because the service may have acted on it already."));
                     outcome = $"no answer within {settings.Timeout.TotalSeconds:0.#} s";
-                }
-                catch (DliResponseException)
-                {
-                    // Too large: the unread rest of the body must not keep the connection busy.
-                    response?.Dispose();
-                    throw;
                 }
                 catch (HttpRequestException ex)
                 {
@@ -70,55 +62,4 @@ internal sealed class RetryHandler(TimeProvider clock) : DelegatingHandler
             await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Reads the body into memory now, under the attempt's timeout, refusing more than <paramref name="limit"/> bytes.</summary>
-    private static async Task BufferAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
-    {
-        var declared = response.Content.Headers.ContentLength;
-        if (declared > limit) throw TooLarge(limit);
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared : 16384);
-        var length = 0;
-        try
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            int read;
-            do
-            {
-                if (length == buffer.Length) buffer = Grow(buffer, length, limit);
-                read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                length += read;
-                if (length > limit) throw TooLarge(limit);
-            }
-            while (read > 0);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-        var buffered = new BufferedContent(buffer, length);
-        foreach (var (name, values) in response.Content.Headers.NonValidated)
-            buffered.Headers.TryAddWithoutValidation(name, values);
-        response.Content.Dispose();
-        response.Content = buffered;
-    }
-
-    /// <summary>A rented buffer twice as large (but no larger than one byte over the limit) holding the bytes read so far.</summary>
-    private static byte[] Grow(byte[] buffer, int length, long limit)
-    {
-        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, limit + 1));
-        buffer.AsSpan(0, length).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return bigger;
-    }
-
-    private static DliResponseException TooLarge(long limit) =>
-        new(DliResponseException.TooLarge,
-            $"The service's response is larger than {Size(limit)}, the most the module reads; it was not read.");
-
-    /// <summary>MiB when exact, else bytes: a limit below 1 MiB must not read as "0 MiB".</summary>
-    private static string Size(long bytes) =>
-        bytes >= Mebibyte && bytes % Mebibyte == 0 ? $"{bytes / Mebibyte} MiB" : $"{bytes} bytes";
-
-    private const long Mebibyte = 1024 * 1024;
 }

@@ -105,6 +105,7 @@ public sealed class ConnectDliCommand : DliCmdlet
             SecretKey = SecretKey ?? Credential?.Password,
             SecurityToken = SecurityToken,
             ProfileName = ProfileName,
+            ItemName = ContextChain.ParameterName,
         };
         var http = DliHttpSettings.FromEnvironment(Environment.GetEnvironmentVariable);
         if (TimeoutSec > 0) http = http with { Timeout = TimeSpan.FromSeconds(TimeoutSec) };

@@ -20,6 +20,12 @@ public sealed class ContextResolverTests : IDisposable
         ProfileName = request?.ProfileName,
     };
 
+    private static void AssertProblem(ConnectionProblem problem, string[] items, DliCredentialException failure)
+    {
+        Assert.Equal(problem, failure.Problem);
+        Assert.Equal(items, failure.Items);
+    }
+
     private void SetEnvironmentKeys(string accessKey = "AK-ENV")
     {
         fixture.Environment[ContextResolver.AccessKeyVariable] = accessKey;
@@ -31,7 +37,17 @@ public sealed class ContextResolverTests : IDisposable
     {
         var context = fixture.Resolve(WithTarget(new() { Token = Secure(PlantedToken) })).Context;
         Assert.Equal("Token", context.AuthKind);
-        Assert.StartsWith("credential: parameter -Token;", context.Source);
+        Assert.StartsWith("credential: parameter Token;", context.Source);
+    }
+
+    [Fact]
+    public void The_callers_own_names_for_its_items_are_used_in_sources_and_errors()
+    {
+        var request = new ConnectionRequest { Endpoint = new Uri(Endpoint), ProjectId = "p", Token = Secure(PlantedToken), ItemName = name => $"<{name}>" };
+        Assert.StartsWith("credential: parameter <Token>; project: parameter <ProjectId>; endpoint: parameter <Endpoint>", fixture.Resolve(request).Context.Source);
+
+        var failure = fixture.Fails(new ConnectionRequest { Endpoint = new Uri(Endpoint), ProjectId = "p", AccessKey = "AK", ItemName = name => $"<{name}>" });
+        Assert.Equal("<AccessKey> was given without <SecretKey>.", failure.Message);
     }
 
     [Fact]
@@ -44,19 +60,21 @@ public sealed class ContextResolverTests : IDisposable
 
     [Fact]
     public void An_access_key_without_a_secret_key_is_an_error_naming_SecretKey() =>
-        Assert.Contains("-SecretKey", fixture.Fails(WithTarget(new() { AccessKey = "AK" })).Message);
+        AssertProblem(ConnectionProblem.Incomplete, ["AccessKey", "SecretKey"], fixture.Fails(WithTarget(new() { AccessKey = "AK" })));
 
     [Fact]
     public void A_secret_key_without_an_access_key_is_an_error_naming_AccessKey() =>
-        Assert.Contains("-AccessKey", fixture.Fails(WithTarget(new() { SecretKey = Secure(PlantedSecretKey) })).Message);
+        AssertProblem(ConnectionProblem.Incomplete, ["SecretKey", "AccessKey"], fixture.Fails(WithTarget(new() { SecretKey = Secure(PlantedSecretKey) })));
 
     [Fact]
     public void A_security_token_alone_is_an_error() =>
-        Assert.Contains("-SecurityToken", fixture.Fails(WithTarget(new() { SecurityToken = Secure(PlantedSecurityToken) })).Message);
+        AssertProblem(ConnectionProblem.Incomplete, ["SecurityToken", "AccessKey", "SecretKey"],
+            fixture.Fails(WithTarget(new() { SecurityToken = Secure(PlantedSecurityToken) })));
 
     [Fact]
     public void A_token_and_keys_together_are_an_error() =>
-        fixture.Fails(WithTarget(new() { Token = Secure(PlantedToken), AccessKey = "AK", SecretKey = Secure(PlantedSecretKey) }));
+        AssertProblem(ConnectionProblem.Conflicting, ["Token", "AccessKey"],
+            fixture.Fails(WithTarget(new() { Token = Secure(PlantedToken), AccessKey = "AK", SecretKey = Secure(PlantedSecretKey) })));
 
     [Fact]
     public void A_named_profile_supplies_keys_security_token_and_project()
@@ -75,7 +93,9 @@ public sealed class ContextResolverTests : IDisposable
     {
         SetEnvironmentKeys();
         fixture.WriteCredentials("[basic]\nak = AK\nsk = x\n");
-        Assert.Contains("[dev]", fixture.Fails(WithTarget(new() { ProfileName = "dev" })).Message);
+        var failure = fixture.Fails(WithTarget(new() { ProfileName = "dev" }));
+        Assert.Contains("[dev]", failure.Message);
+        AssertProblem(ConnectionProblem.ProfileNotFound, ["dev", fixture.DefaultCredentialsPath], failure);
     }
 
     [Fact]
@@ -87,7 +107,8 @@ public sealed class ContextResolverTests : IDisposable
 
     [Fact]
     public void A_profile_and_explicit_keys_together_are_an_error() =>
-        fixture.Fails(WithTarget(new() { ProfileName = "dev", AccessKey = "AK", SecretKey = Secure(PlantedSecretKey) }));
+        AssertProblem(ConnectionProblem.Conflicting, ["ProfileName", "AccessKey"],
+            fixture.Fails(WithTarget(new() { ProfileName = "dev", AccessKey = "AK", SecretKey = Secure(PlantedSecretKey) })));
 
     [Fact]
     public void The_environment_beats_the_credentials_file()
@@ -146,13 +167,15 @@ public sealed class ContextResolverTests : IDisposable
     }
 
     [Fact]
-    public void No_credential_at_all_explains_how_to_connect()
+    public void No_credential_at_all_says_where_it_looked_and_names_no_cmdlet()
     {
-        var message = fixture.Fails(WithTarget()).Message;
-        Assert.Contains("Connect-Dli", message);
-        Assert.Contains(ContextResolver.AccessKeyVariable, message);
-        Assert.Contains(ContextResolver.TokenVariable, message);
-        Assert.Contains("[basic]", message);
+        var failure = fixture.Fails(WithTarget());
+        Assert.Equal(ConnectionProblem.NoCredential, failure.Problem);
+        Assert.Equal([ContextResolver.AccessKeyVariable, ContextResolver.SecretKeyVariable, ContextResolver.SecurityTokenVariable,
+            ContextResolver.TokenVariable, "[basic]", fixture.DefaultCredentialsPath], failure.Items);
+        Assert.Contains(ContextResolver.TokenVariable, failure.Message);
+        Assert.DoesNotContain("Connect-Dli", failure.Message);
+        Assert.DoesNotMatch(@"(^|\s)-[A-Z]", failure.Message);
     }
 
     [Fact]
@@ -185,14 +208,14 @@ public sealed class ContextResolverTests : IDisposable
     public void A_missing_project_says_how_to_provide_it()
     {
         SetEnvironmentKeys();
-        var message = fixture.Fails(new() { Endpoint = new Uri(Endpoint) }).Message;
-        Assert.Contains("-ProjectId", message);
-        Assert.Contains(ContextResolver.ProjectIdVariable, message);
+        var failure = fixture.Fails(new() { Endpoint = new Uri(Endpoint) });
+        AssertProblem(ConnectionProblem.NoProjectId, [ContextResolver.ProjectIdVariable, "[basic]", fixture.DefaultCredentialsPath], failure);
+        Assert.Contains(ContextResolver.ProjectIdVariable, failure.Message);
     }
 
     [Theory]
-    [InlineData(true, true, true, true, "https://explicit.example.com/", "parameter -Endpoint")]
-    [InlineData(false, true, true, true, "https://dli.ap-southeast-1.myhuaweicloud.com/", "parameter -Region")]
+    [InlineData(true, true, true, true, "https://explicit.example.com/", "parameter Endpoint")]
+    [InlineData(false, true, true, true, "https://dli.ap-southeast-1.myhuaweicloud.com/", "parameter Region")]
     [InlineData(false, false, true, true, "https://env.example.com/", "DLI_ENDPOINT")]
     [InlineData(false, false, false, true, "https://dli.cn-east-3.myhuaweicloud.com/", "DLI_REGION")]
     public void The_endpoint_comes_from_the_first_source_that_has_one(
@@ -214,16 +237,16 @@ public sealed class ContextResolverTests : IDisposable
     public void A_missing_endpoint_says_how_to_provide_it()
     {
         SetEnvironmentKeys();
-        var message = fixture.Fails(new() { ProjectId = "p" }).Message;
-        Assert.Contains("-Region", message);
-        Assert.Contains(ContextResolver.EndpointVariable, message);
+        var failure = fixture.Fails(new() { ProjectId = "p" });
+        AssertProblem(ConnectionProblem.NoEndpoint, [ContextResolver.EndpointVariable, ContextResolver.RegionVariable], failure);
+        Assert.Contains(ContextResolver.EndpointVariable, failure.Message);
     }
 
     [Fact]
     public void A_region_that_is_not_a_region_id_is_refused()
     {
         SetEnvironmentKeys();
-        fixture.Fails(new() { ProjectId = "p", Region = "evil.example.com/x" });
+        AssertProblem(ConnectionProblem.Invalid, ["Region"], fixture.Fails(new() { ProjectId = "p", Region = "evil.example.com/x" }));
     }
 
     [Fact]

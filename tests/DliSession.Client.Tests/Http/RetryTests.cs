@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using DliSession.Client.Errors;
@@ -35,16 +34,41 @@ public sealed class RetryTests : OneSessionTests
     }
 
     [Fact]
-    public async Task A_429_with_Retry_After_is_retried_no_sooner_than_asked()
+    public async Task A_429_with_Retry_After_is_retried_after_exactly_the_time_asked()
     {
         await Emulator.AddFaultAsync(Throttled("2"));
+        var clock = new SteppingClock();
 
-        await Emulator.Client().GetSessionAsync(SessionId, default);
+        var get = Emulator.Client(clock: clock).GetSessionAsync(SessionId, default);
+        var wait = await clock.NextTimerAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(wait);
+        await get.WaitAsync(TimeSpan.FromSeconds(30));
 
-        var times = (await Emulator.JournalAsync()).Where(e => (string)e!["method"]! == "GET")
-            .Select(e => DateTimeOffset.Parse((string)e!["time"]!, CultureInfo.InvariantCulture)).ToArray();
-        Assert.Equal(2, times.Length);
-        Assert.InRange(times[1] - times[0], TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
+        Assert.Equal(TimeSpan.FromSeconds(2), wait);
+        await AssertStatusesAsync("GET", 429, 200);
+    }
+
+    [Fact]
+    public async Task Without_Retry_After_the_waits_double_with_jitter_and_stop_at_the_cap()
+    {
+        await Emulator.AddFaultAsync(new { method = "GET", path = SessionGlob, count = 3, status = 503 });
+        var clock = new SteppingClock();
+        var settings = EmulatorHost.Fast with { MaxRetryDelay = TimeSpan.FromMilliseconds(600) };
+
+        var get = Emulator.Client(settings, clock: clock).GetSessionAsync(SessionId, default);
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            waits.Add(await clock.NextTimerAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+            clock.Advance(waits[^1]);
+        }
+        await get.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // 250 ms, then 500 ms, then 1 s, each cut by up to half at random; the last one capped at 600 ms.
+        Assert.InRange(waits[0], TimeSpan.FromMilliseconds(125), TimeSpan.FromMilliseconds(250));
+        Assert.InRange(waits[1], TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500));
+        Assert.InRange(waits[2], TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(600));
+        await AssertStatusesAsync("GET", 503, 503, 503, 200);
     }
 
     [Fact]

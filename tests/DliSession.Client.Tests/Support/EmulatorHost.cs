@@ -47,9 +47,12 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Short timeouts and retry waits, so a failing test fails in seconds.</summary>
     public static DliHttpSettings Fast { get; } = new(TimeSpan.FromSeconds(5), 4, TimeSpan.FromSeconds(5));
 
-    /// <summary>A client on a private pipeline (so one test's pooled connections never meet another's faults).</summary>
-    public DliClient Client(DliHttpSettings? http = null, IDliLog? log = null) =>
-        new(Context(http), log, DliHttp.Create(TimeProvider.System, primary: null));
+    /// <summary>
+    /// A client on a private pipeline (so one test's pooled connections never meet another's faults), on
+    /// <paramref name="clock"/> for its retry waits and signing dates.
+    /// </summary>
+    public DliClient Client(DliHttpSettings? http = null, IDliLog? log = null, TimeProvider? clock = null) =>
+        new(Context(http), log, DliHttp.Create(clock ?? TimeProvider.System, primary: null));
 
     /// <summary>Adds a fault, given as the control API's JSON object.</summary>
     public async Task AddFaultAsync(object fault)
