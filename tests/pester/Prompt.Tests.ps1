@@ -238,6 +238,21 @@ Describe 'Advice that fits the error' {
         Connect-Dli -Context $Context
     }
 
+    It 'advises <Advice> for <Case>' -ForEach @(
+        @{ Case = 'a plain http endpoint that is not loopback'; Advice = '*https*'
+            Connect = { Connect-Dli -Endpoint 'http://dli.example.com' -ProjectId 'p' -AccessKey 'AK' -SecretKey $Secret } }
+        @{ Case = 'a missing project id'; Advice = '*-ProjectId*'
+            Connect = { Connect-Dli -Endpoint 'https://dli.example.com' -AccessKey 'AK' -SecretKey $Secret } }
+        @{ Case = 'Connect-Dli with nothing to connect with'; Advice = '*-Credential*'
+            Connect = { Connect-Dli } }
+        @{ Case = 'a missing endpoint'; Advice = '*-Region*'
+            Connect = { Connect-Dli -ProjectId 'p' -AccessKey 'AK' -SecretKey $Secret } }
+    ) {
+        $failure = $Connect | Should -Throw -PassThru
+        $failure.ErrorDetails.RecommendedAction | Should -BeLike $Advice
+        $failure.ErrorDetails.RecommendedAction | Should -Not -BeLike '*credential: run Connect-Dli again*'
+    }
+
     It 'advises checking key and project together when DLI answers 401' {
         $wrong = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
         $bad = Connect-Dli -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $wrong -PassThru
