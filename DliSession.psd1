@@ -22,6 +22,11 @@
         'Invoke-DliStatement'
         'Get-DliStatement'
         'Stop-DliStatement'
+        'Submit-DliSparkJob'
+        'Get-DliSparkJob'
+        'Wait-DliSparkJob'
+        'Stop-DliSparkJob'
+        'Get-DliSparkJobLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

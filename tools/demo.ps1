@@ -10,7 +10,7 @@ Import-Module "$PSScriptRoot/../tests/pester/DliEmulator.psm1"
 
 $emulator = Start-DliEmulator -Path $EmulatorPath -ArgumentList '--idle-delay-ms', '1500', '--statement-ms', '800'
 try {
-    Write-Host "Emulator at $($emulator.BaseUri): the DLI session API's stand-in; it answers statements, it does not run Spark."
+    Write-Host "Emulator at $($emulator.BaseUri): the DLI session and Spark job APIs' stand-in; it answers statements and jobs, it does not run Spark."
     $secretKey = ConvertTo-SecureString $emulator.SecretKey -AsPlainText -Force
     Connect-Dli -Endpoint $emulator.BaseUri -ProjectId $emulator.ProjectId -AccessKey $emulator.AccessKey -SecretKey $secretKey
 
@@ -30,6 +30,19 @@ try {
     Write-Host "> Get-DliSession | Remove-DliSession -Force"
     Get-DliSession | Remove-DliSession -Force
     Write-Host "Sessions left: $(@(Get-DliSession).Count)"
+
+    Write-Host "`n> Submit-DliSparkJob -Queue demo_queue -Name nightly-etl -File obs://demo-bucket/etl.jar -ClassName com.example.Etl -Wait | Get-DliSparkJobLog -Tail 5"
+    Submit-DliSparkJob -Queue 'demo_queue' -Name 'nightly-etl' -File 'obs://demo-bucket/etl.jar' -ClassName 'com.example.Etl' -Wait |
+        Get-DliSparkJobLog -Tail 5 | Out-Host
+
+    Write-Host "`n> A job whose driver fails (the emulator's control API makes it die): Wait-DliSparkJob reports it"
+    $doomed = Submit-DliSparkJob -Queue 'demo_queue' -Name 'doomed' -File 'obs://demo-bucket/etl.jar' -ClassName 'com.example.Etl'
+    Invoke-DliEmulatorSparkJobFailure $emulator -Id $doomed.Id -Reason 'java.lang.OutOfMemoryError: Java heap space' | Out-Null
+    $doomed | Wait-DliSparkJob -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null
+    Write-Host "$($failure[0].FullyQualifiedErrorId): $($failure[0].Exception.Message)"
+
+    Write-Host "`n> Get-DliSparkJob | Format-Table"
+    Get-DliSparkJob | Format-Table | Out-String -Width 160 | Out-Host
 }
 finally {
     Stop-DliEmulator $emulator

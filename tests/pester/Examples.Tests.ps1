@@ -29,7 +29,7 @@ BeforeDiscovery {
 
 BeforeAll {
     . "$PSScriptRoot/Common.ps1"
-    $script:Emulator = Start-DliEmulator -ArgumentList '--idle-delay-ms', '100'
+    $script:Emulator = Start-DliEmulator -ArgumentList '--idle-delay-ms', '100', '--batch-start-ms', '100', '--batch-run-ms', '200'
     $script:Variables = 'DLI_*', 'HUAWEICLOUD_SDK_*'
 
     function Invoke-Example {

@@ -73,9 +73,10 @@ Describe 'Another module''s Microsoft.Extensions 8.0 loaded first' {
 Describe 'The module loaded and used first' {
     BeforeAll { $script:Run = Invoke-LoadOrder }
 
-    It 'loads nothing from Dependencies at import: the engine waits for the first HTTP call' {
-        @($Run.AfterImport | Where-Object Context -ne 'Default') | Should -BeNullOrEmpty
-        @($Run.AfterImport.Name) | Should -Not -Contain 'DliSession.Engine'
+    It 'loads nothing of Dependencies into the default context at import' {
+        # The import-time warm-up may already have loaded the engine, on its own thread: into the private context only.
+        @($Run.AfterImport | Where-Object Context -notin 'Default', 'DliSession.Dependencies') | Should -BeNullOrEmpty
+        @($Run.AfterImport | Where-Object Context -eq 'Default').Name | Sort-Object | Should -Be @('DliSession', 'DliSession.Client')
     }
 
     It 'lets the other module''s Add-Type of its 8.0 assemblies succeed afterwards' {

@@ -11,10 +11,25 @@ namespace DliSession.Client.Http;
 /// </summary>
 public static class DliHttp
 {
-    private static readonly Lazy<HttpClient> Shared = new(() => Create(TimeProvider.System, primary: null));
+    private static readonly Lock Gate = new();
+    private static HttpClient? s_shared;
 
-    /// <summary>The process-wide client. Built on first use, so importing the module costs nothing.</summary>
-    public static HttpClient Client => Shared.Value;
+    /// <summary>
+    /// The process-wide client, built on first use (the module's import-time warm-up is usually first). A caller that
+    /// comes while another thread builds it waits for that build; a build that fails is not kept, so the next use
+    /// tries again instead of failing for the rest of the process.
+    /// </summary>
+    public static HttpClient Client
+    {
+        get
+        {
+            if (Volatile.Read(ref s_shared) is { } client) return client;
+            lock (Gate)
+            {
+                return s_shared ??= Create(TimeProvider.System, primary: null);
+            }
+        }
+    }
 
     /// <summary>A separate pipeline, for tests that need their own clock or transport.</summary>
     internal static HttpClient Create(TimeProvider clock, Func<HttpMessageHandler>? primary) =>
@@ -35,6 +50,12 @@ public static class DliHttp
         PooledConnectionLifetime = TimeSpan.FromMinutes(10),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
         UseCookies = false,
+        // DLI never redirects; a followed redirect would carry the credential and body to another origin.
+        // The client reports a 3xx instead (DliRedirectRefused).
+        AllowAutoRedirect = false,
+        // HTTP_PROXY and friends apply, except to loopback: the emulator's plain-http traffic stays on this machine.
+        Proxy = new LoopbackDirectProxy(HttpClient.DefaultProxy),
+        UseProxy = true,
     };
 
     private static void ConfigureClient(HttpClient client)

@@ -19,4 +19,9 @@ namespace DliSession.Client.Json;
 [JsonSerializable(typeof(CreateStatementWire))]
 [JsonSerializable(typeof(ErrorWire))]
 [JsonSerializable(typeof(MessageWire))]
+[JsonSerializable(typeof(SubmitSparkJobRequest))]
+[JsonSerializable(typeof(SparkJobWire))]
+[JsonSerializable(typeof(SparkJobListWire))]
+[JsonSerializable(typeof(SparkJobStateWire))]
+[JsonSerializable(typeof(SparkJobLogWire))]
 internal sealed partial class DliJsonContext : JsonSerializerContext;

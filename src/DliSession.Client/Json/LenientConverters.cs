@@ -55,17 +55,70 @@ internal sealed class LenientStringMapConverter : JsonConverter<Dictionary<strin
 internal sealed class LenientIntConverter : JsonConverter<int?>
 {
     public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType switch
+        LenientLongConverter.ReadNumber(ref reader) switch
         {
-            JsonTokenType.Null => null,
-            JsonTokenType.Number => reader.GetInt32(),
-            JsonTokenType.String when int.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
-            _ => throw new JsonException($"Expected an integer but found {reader.TokenType}."),
+            null => null,
+            var n and >= int.MinValue and <= int.MaxValue => (int)n,
+            var n => throw new JsonException($"The integer {n} is out of range."),
         };
 
     public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
     {
         if (value is { } n) writer.WriteNumberValue(n); else writer.WriteNullValue();
+    }
+}
+
+/// <summary>A 64-bit integer (epoch milliseconds, a line count) sent as a number or as a numeric string.</summary>
+internal sealed class LenientLongConverter : JsonConverter<long?>
+{
+    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadNumber(ref reader);
+
+    internal static long? ReadNumber(ref Utf8JsonReader reader) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.Number => reader.GetInt64(),
+            JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => throw new JsonException($"Expected an integer but found {reader.TokenType}."),
+        };
+
+    public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
+    {
+        if (value is { } n) writer.WriteNumberValue(n); else writer.WriteNullValue();
+    }
+}
+
+/// <summary>
+/// Strings sent as one string, null or an array of strings (DLI's <c>appId</c>: a string in the SDKs, "Array of
+/// strings" in the 2021 documentation). An empty string, DLI's "not yet", reads as no strings.
+/// </summary>
+internal sealed class StringListConverter : JsonConverter<string[]?>
+{
+    public override string[]? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null: return null;
+            case JsonTokenType.String: return reader.GetString() is { Length: > 0 } one ? [one] : [];
+            case JsonTokenType.StartArray:
+                var all = new List<string>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.String) { if (reader.GetString() is { Length: > 0 } text) all.Add(text); }
+                    else if (reader.TokenType != JsonTokenType.Null)
+                        throw new JsonException($"Expected strings in the array but found {reader.TokenType}.");
+                }
+                return [.. all];
+            default: throw new JsonException($"Expected a string or an array of strings but found {reader.TokenType}.");
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, string[]? value, JsonSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNullValue(); return; }
+        writer.WriteStartArray();
+        foreach (var text in value) writer.WriteStringValue(text);
+        writer.WriteEndArray();
     }
 }
 

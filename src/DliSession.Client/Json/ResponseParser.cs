@@ -39,7 +39,7 @@ internal static class ResponseParser
         catch (JsonException ex)
         {
             throw new DliResponseException(DliResponseException.WrongShape,
-                $"The service's JSON is not {expected}: {ex.Message}", ex);
+                $"The service's JSON is not {expected}: {ex.Message}{Where(ex)}", ex);
         }
         catch (InvalidOperationException ex)
         {
@@ -48,6 +48,10 @@ internal static class ResponseParser
                 $"The service's JSON is not {expected}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>Where in the body a converter's own message applies, when the message does not say already.</summary>
+    private static string Where(JsonException ex) =>
+        ex.Path is { Length: > 0 } path && !ex.Message.Contains(path, StringComparison.Ordinal) ? $" (at {path})" : string.Empty;
 
     /// <summary>A whole JSON document, such as <c>null</c>, <c>42</c> or <c>"ok"</c>: JSON, only not an object.</summary>
     private static bool IsJsonValue(ReadOnlySpan<byte> body)

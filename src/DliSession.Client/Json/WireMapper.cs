@@ -1,18 +1,19 @@
 using System.Text.Json;
 using DliSession.Client.Errors;
 using DliSession.Client.Models;
+using DliSession.Client.Safety;
 
 namespace DliSession.Client.Json;
 
 /// <summary>From wire objects to the module's models, refusing objects that lack what identifies them.</summary>
-internal static class WireMapper
+internal static partial class WireMapper
 {
     public static SparkSession ToSession(SessionWire? wire, DliContext context)
     {
         if (wire is null) throw Shape("a session", "the session is null");
         return new SparkSession
         {
-            Id = Required(wire.Id, "a session", "id"),
+            Id = UsableId(wire.Id, "a session"),
             State = Required(wire.State, "a session", "state"),
             AppId = Text(wire.AppId),
             Name = Text(wire.Name),
@@ -78,11 +79,23 @@ internal static class WireMapper
     private static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>Epoch milliseconds; 0 means "not yet".</summary>
-    private static DateTimeOffset? Time(long? epochMilliseconds)
+    private static DateTimeOffset? Time(long? epochMilliseconds, string what = "a session")
     {
         if (epochMilliseconds is not { } ms || ms <= 0) return null;
         try { return DateTimeOffset.FromUnixTimeMilliseconds(ms); }
-        catch (ArgumentOutOfRangeException) { throw Shape("a session", $"its time {ms} is not epoch milliseconds"); }
+        catch (ArgumentOutOfRangeException) { throw Shape(what, $"its time {ms} is not epoch milliseconds"); }
+    }
+
+    /// <summary>
+    /// An id the module will put into later URLs (a listed session piped to Remove-DliSession): one that would change
+    /// the path, such as <c>..</c>, is refused here, when it is read, rather than sent back signed.
+    /// </summary>
+    private static string UsableId(string? value, string what)
+    {
+        var id = Required(value, what, "id");
+        return PathSegment.Problem(id) is { } problem
+            ? throw Shape(what, $"its id {PathSegment.Quoted(id)} cannot be used in a request URL ({problem})")
+            : id;
     }
 
     private static string Required(string? value, string what, string field) =>

@@ -43,8 +43,12 @@ internal sealed class FaultRule
         return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant);
     }
 
-    /// <summary>Answers the request as configured; returns the status sent, or 0 when the connection was aborted.</summary>
-    public async Task<int> ApplyAsync(HttpContext context)
+    /// <summary>
+    /// Answers the request as configured; returns the status sent, or 0 when the connection was aborted.
+    /// <paramref name="beforeAbort"/> runs just before an abort: the client sees the reset at once, so whatever must be
+    /// on record when it does (the journal entry) has to be written first.
+    /// </summary>
+    public async Task<int> ApplyAsync(HttpContext context, Action beforeAbort)
     {
         try
         {
@@ -56,6 +60,7 @@ internal sealed class FaultRule
         }
         if (_request.Abort)
         {
+            beforeAbort();
             context.Abort();
             return 0;
         }

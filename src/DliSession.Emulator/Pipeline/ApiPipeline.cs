@@ -21,16 +21,23 @@ internal sealed class ApiPipeline(RequestDelegate next, EmulatorOptions options,
         stats.CountRequest(ConnectionIds.Of(context));
         var body = await ReadBodyAsync(context.Request);
         context.Features.Set(new BufferedRequestBody(body));
+        var recorded = false;
+        void Record(int status)
+        {
+            if (recorded) return;
+            recorded = true;
+            journal.Record(context, body, receivedAt, status);
+        }
         var status = StatusCodes.Status500InternalServerError;
         try
         {
             status = faults.TryTake(context.Request.Method, context.Request.Path.Value ?? "") is { } fault
-                ? await fault.ApplyAsync(context)
+                ? await fault.ApplyAsync(context, () => Record(0))
                 : await HandleAsync(context, body);
         }
         finally
         {
-            journal.Record(context, body, receivedAt, status);
+            Record(status);
         }
     }
 

@@ -20,8 +20,11 @@ public abstract class KnownValuesAttribute : ArgumentTransformationAttribute
     /// <summary>Whether a wildcard pattern passes (for filters); a wait needs exact values.</summary>
     public bool AllowWildcards { get; set; } = true;
 
+    // One value stays one value, so a single-valued parameter (a server-side filter) can carry the attribute too.
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) =>
-        inputData is null ? null : PropertyBag.Items(inputData).Select(item => Canonical(item.ToString() ?? string.Empty)).ToArray();
+        inputData is null ? null
+        : (inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is string single ? Canonical(single)
+        : PropertyBag.Items(inputData).Select(item => Canonical(item.ToString() ?? string.Empty)).ToArray();
 
     private string Canonical(string value)
     {
@@ -59,4 +62,12 @@ public sealed class SessionStateAttribute : KnownValuesAttribute
     public override IReadOnlyList<string> Known => SessionStates.All;
 
     protected override string What => "session state";
+}
+
+/// <summary>The Spark job states DLI documents (see <see cref="SparkJobStates"/>).</summary>
+public sealed class SparkJobStateAttribute : KnownValuesAttribute
+{
+    public override IReadOnlyList<string> Known => SparkJobStates.All;
+
+    protected override string What => "Spark job state";
 }

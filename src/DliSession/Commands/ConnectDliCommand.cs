@@ -10,7 +10,7 @@ using DliSession.Commands.Infrastructure;
 namespace DliSession.Commands;
 
 /// <summary>
-/// Sets the process-wide context every DLI cmdlet uses unless given -Context. What is not given is taken from the
+/// Sets the runspace's default context (DefaultContext) every DLI cmdlet uses unless given -Context. What is not given is taken from the
 /// environment and then the credentials file, in the order about_DliSession documents.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Dli", DefaultParameterSetName = ChainSet)]
@@ -34,6 +34,7 @@ public sealed class ConnectDliCommand : DliCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string? ProjectId { get; set; }
 
     /// <summary>An IAM token, sent as X-Auth-Token.</summary>
@@ -91,7 +92,7 @@ public sealed class ConnectDliCommand : DliCmdlet
         {
             // A context made earlier (Connect-Dli -PassThru, Get-DliContext) becomes the default as it is.
             if (Verify) Check(Context);
-            DefaultContext.Current = Context;
+            DefaultContext.Set(this, Context);
             if (PassThru) WriteObject(Context);
             return;
         }
@@ -122,7 +123,7 @@ public sealed class ConnectDliCommand : DliCmdlet
             return;
         }
         if (Verify) Check(context);
-        DefaultContext.Current = context;
+        DefaultContext.Set(this, context);
         Pump.Verbose($"Connected to {context}.");
         if (PassThru) WriteObject(context);
     }

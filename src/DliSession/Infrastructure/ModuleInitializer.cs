@@ -8,8 +8,15 @@ namespace DliSession.Commands.Infrastructure;
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    /// <summary>Routes the engine to the module's own load context before any cmdlet can need it.</summary>
-    public void OnImport() => DependencyLoadContext.Attach();
+    /// <summary>
+    /// Routes the engine to the module's own load context before any cmdlet can need it, then starts the warm-up of
+    /// the first call on a background thread.
+    /// </summary>
+    public void OnImport()
+    {
+        DependencyLoadContext.Attach();
+        WarmUp.Start();
+    }
 
     /// <inheritdoc />
     public void OnRemove(PSModuleInfo psModuleInfo) => DependencyLoadContext.Detach();

@@ -88,6 +88,7 @@ internal sealed class ParallelWaits(Cmdlet cmdlet, PipelinePump pump, WaitKind k
     {
         object target = id;
         var tail = string.Empty;
+        IReadOnlyList<string> meaningful = [];
         if (result.Last is not null)
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -96,7 +97,8 @@ internal sealed class ParallelWaits(Cmdlet cmdlet, PipelinePump pump, WaitKind k
             {
                 target = await kind.Read(client, id, budget.Token).ConfigureAwait(false);
                 var lines = await kind.ReadLogTail(client, id, LogTail.LinesToRead, budget.Token).ConfigureAwait(false);
-                tail = string.Join(Environment.NewLine, LogTail.Meaningful(lines, LogLinesInError).Select(l => "  " + l));
+                meaningful = LogTail.Meaningful(lines, LogLinesInError);
+                tail = string.Join(Environment.NewLine, meaningful.Select(l => "  " + l));
             }
             catch (DliException ex)
             {
@@ -117,6 +119,7 @@ internal sealed class ParallelWaits(Cmdlet cmdlet, PipelinePump pump, WaitKind k
         }
         var what = $"{subject} is {result.Last}, a state it never leaves, so it will not become {wanted}.";
         var message = logLines is null ? what : $"{what} {logLines}";
-        return new ErrorRecord(new InvalidOperationException(message), kind.EndedErrorId, ErrorCategory.InvalidResult, target);
+        var (errorId, error) = kind.Ended(result.Last!, message, meaningful);
+        return new ErrorRecord(error, errorId, ErrorCategory.InvalidResult, target);
     }
 }

@@ -75,6 +75,21 @@ public sealed class EmulatorHost : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Makes a Spark job's driver fail now, with these log lines; returns the state it is in then (dead or recovering).</summary>
+    public async Task<string> FailSparkJobAsync(string jobId, params string[] lines)
+    {
+        using var response = await _control.PostAsJsonAsync($"/_emulator/batches/{jobId}/fail", new { reason = "test failure", lines });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["state"]!;
+    }
+
+    /// <summary>Puts a Spark job in a state and holds it there.</summary>
+    public async Task HoldSparkJobAsync(string jobId, string state)
+    {
+        using var response = await _control.PostAsJsonAsync($"/_emulator/batches/{jobId}/state", new { state });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async Task ClearJournalAsync() => (await _control.DeleteAsync("/_emulator/journal")).EnsureSuccessStatusCode();
 
     /// <summary>Creates sessions straight through the API, for tests about reading them.</summary>

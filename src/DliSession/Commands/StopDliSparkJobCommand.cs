@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using DliSession.Client.Models;
+using DliSession.Commands.Binding;
+using DliSession.Commands.Infrastructure;
+
+namespace DliSession.Commands;
+
+/// <summary>
+/// Cancels Spark jobs: <c>DELETE /v2.0/{project_id}/batches/{batch_id}</c>. A cancelled job's work is lost, so it
+/// asks first (ConfirmImpact High); -Force skips the question, -WhatIf sends nothing. DLI refuses to cancel a job
+/// that has already ended, and its error is written for that job.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Stop, "DliSparkJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(SparkJob))]
+public sealed class StopDliSparkJobCommand : DliCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("JobId")]
+    [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = [];
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Writes each job as it is once cancelled.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessDliRecord()
+    {
+        var client = Client();
+        foreach (var id in Id)
+        {
+            if (!Confirmed(id)) continue;
+            TryRun(id, () =>
+            {
+                Await(client.CancelSparkJobAsync(id, CancelToken));
+                Pump.Verbose($"Cancelled Spark job {id}.");
+                if (PassThru) WriteObject(Await(client.GetSparkJobAsync(id, CancelToken)));
+            });
+        }
+    }
+
+    /// <summary>-Force answers the prompt, but never -WhatIf, $WhatIfPreference or an explicit -Confirm.</summary>
+    private bool Confirmed(string id) =>
+        Force && !WhatIfRequested() && !MyInvocation.BoundParameters.ContainsKey("Confirm")
+            || ShouldProcess($"Spark job {id}", "Cancel the Spark job and lose its work");
+
+    private bool WhatIfRequested() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? whatIf is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+}
