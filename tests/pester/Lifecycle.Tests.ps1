@@ -123,7 +123,8 @@ Describe 'Remove-DliSession' {
     It 'deletes by id with -Confirm:$false' {
         $gone = New-DliSession -ClusterName 'c' -Name 'gone-by-id'
         Remove-DliSession -Id $gone.Id -Confirm:$false
-        Get-DliSession -Name 'gone-by-id' | Should -BeNullOrEmpty
+        Get-DliSession -Name 'gone-by-id' -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'DliSessionNameNotFound,*'
     }
 
     It 'writes ObjectNotFound for a session that does not exist' {
