@@ -6,6 +6,7 @@ using DliSession.Client.Http;
 using DliSession.Client.Json;
 using DliSession.Client.Models;
 using DliSession.Client.Paging;
+using DliSession.Client.Safety;
 
 namespace DliSession.Client;
 
@@ -136,7 +137,7 @@ public sealed partial class DliClient(DliContext context, IDliLog? log = null, H
         await SendAsync(HttpMethod.Post, $"{SessionPath(sessionId)}/statements/{statementId}/cancel", null,
             DliJsonContext.Default.MessageWire, "a confirmation", cancellationToken).ConfigureAwait(false);
 
-    private static string SessionPath(string id) => "sessions/" + Uri.EscapeDataString(id);
+    private static string SessionPath(string id) => "sessions/" + PathSegment.Escape(id, "the session id");
 
     private async Task<T> SendAsync<T>(HttpMethod method, string relative, byte[]? body, JsonTypeInfo<T> type, string expected,
         CancellationToken cancellationToken) where T : class
@@ -154,7 +155,7 @@ public sealed partial class DliClient(DliContext context, IDliLog? log = null, H
         var bytes = response.Content is BufferedContent buffered
             ? buffered.Bytes
             : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) throw ErrorResponse.From(response, bytes.Span, method.Method, request.RequestUri!.AbsolutePath);
+        if (!response.IsSuccessStatusCode) throw ErrorResponse.Failure(response, bytes.Span, method.Method, request.RequestUri!.AbsolutePath);
         return ResponseParser.Parse(bytes.Span, type, expected);
     }
 }

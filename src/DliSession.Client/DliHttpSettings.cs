@@ -22,4 +22,10 @@ public sealed record DliHttpSettings(TimeSpan Timeout, int MaxAttempts, TimeSpan
 
     /// <summary>The largest response body read; anything bigger is refused instead of filling memory.</summary>
     public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The most of an error answer's body that is read: DLI's error JSON is a few hundred bytes, and a message is
+    /// shown only up to 2,000 characters, so a server cannot make an error cost megabytes. The rest is dropped.
+    /// </summary>
+    public long MaxErrorResponseBytes { get; init; } = 64L * 1024;
 }

@@ -19,6 +19,10 @@ public sealed class AccessKeyCredential : DliCredential
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessKey);
         ArgumentNullException.ThrowIfNull(secretKey);
+        if (SecureStrings.HasControlCharacter(accessKey)) throw SecureStrings.ControlCharacterIn("access key", nameof(accessKey));
+        if (SecureStrings.HasControlCharacter(secretKey)) throw SecureStrings.ControlCharacterIn("secret key", nameof(secretKey));
+        if (securityToken is not null && SecureStrings.HasControlCharacter(securityToken))
+            throw SecureStrings.ControlCharacterIn("security token", nameof(securityToken));
         AccessKey = accessKey;
         this.secretKey = secretKey;
         this.securityToken = securityToken;

@@ -1,4 +1,5 @@
 using System.Security;
+using DliSession.Client.Safety;
 
 namespace DliSession.Client.Auth;
 
@@ -50,6 +51,8 @@ public sealed class ContextResolver(Func<string, string?> environment, string? h
         var credential = ResolveCredential(request, file, location);
         diagnostics.Add($"Credential ({credential.Value.Kind}) from {credential.Source}.");
         var projectId = ResolveProjectId(request, file, credential.FileSection, location);
+        if (PathSegment.Problem(projectId.Value) is { } unusable)
+            throw new DliCredentialException($"The project id from {projectId.Source} cannot be used: {unusable}.");
         diagnostics.Add($"Project id from {projectId.Source}.");
         var (endpoint, region) = ResolveEndpoint(request);
         diagnostics.Add($"Endpoint from {endpoint.Source}.");
@@ -75,7 +78,8 @@ public sealed class ContextResolver(Func<string, string?> environment, string? h
         if (request.ProfileName is not null && (request.Token is not null || accessKeyGiven))
             throw Conflict(name(nameof(request.ProfileName)), name(request.Token is not null ? nameof(request.Token) : nameof(request.AccessKey)));
 
-        if (request.Token is not null) return new(new TokenCredential(request.Token), $"parameter {name(nameof(request.Token))}");
+        if (request.Token is not null)
+            return new(new TokenCredential(Clean(request.Token, name(nameof(request.Token)))!), $"parameter {name(nameof(request.Token))}");
         if (accessKeyGiven)
         {
             var names = new AccessKeyNames(name(nameof(request.AccessKey)), name(nameof(request.SecretKey)), name(nameof(request.SecurityToken)));
@@ -96,7 +100,7 @@ public sealed class ContextResolver(Func<string, string?> environment, string? h
 
         var environmentKey = AccessKeyPair(Variable(AccessKeyVariable), Secret(SecretKeyVariable), Secret(SecurityTokenVariable), EnvironmentNames);
         if (environmentKey is not null) return new(environmentKey, $"environment ({AccessKeyVariable}/SK)");
-        if (Secret(TokenVariable) is { } token) return new(new TokenCredential(token), $"environment ({TokenVariable})");
+        if (Secret(TokenVariable) is { } token) return new(new TokenCredential(Clean(token, TokenVariable)!), $"environment ({TokenVariable})");
 
         if (file.Value is { } defaults && FromFileSection(defaults, CredentialsFile.DefaultSection) is { } basic) return basic;
 
@@ -173,8 +177,18 @@ public sealed class ContextResolver(Func<string, string?> environment, string? h
         }
         if (secretKey is null) throw Incomplete(names.AccessKey, names.SecretKey);
         if (string.IsNullOrWhiteSpace(accessKey)) throw Incomplete(names.SecretKey, names.AccessKey);
-        return new AccessKeyCredential(accessKey, secretKey, securityToken);
+        return new AccessKeyCredential(Clean(accessKey, names.AccessKey)!, Clean(secretKey, names.SecretKey)!,
+            Clean(securityToken, names.SecurityToken));
     }
+
+    /// <summary>The value, unless it holds a control character: then an error naming the item, never showing the value.</summary>
+    private static SecureString? Clean(SecureString? secret, string name) =>
+        secret is not null && SecureStrings.HasControlCharacter(secret) ? throw ControlCharacter(name) : secret;
+
+    private static string? Clean(string? value, string name) =>
+        value is not null && SecureStrings.HasControlCharacter(value) ? throw ControlCharacter(name) : value;
+
+    private static DliCredentialException ControlCharacter(string name) => new($"{name} {SecureStrings.ControlCharacterRule}.");
 
     private static DliCredentialException Incomplete(string given, params string[] missing) =>
         new(ConnectionProblem.Incomplete, [given, .. missing], $"{given} was given without {string.Join(" and ", missing)}.");

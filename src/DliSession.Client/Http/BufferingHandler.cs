@@ -14,11 +14,13 @@ internal sealed class BufferingHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var limit = DliRequestOptions.GetContext(request).Http.MaxResponseBytes;
+        var http = DliRequestOptions.GetContext(request).Http;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            await BufferAsync(response, limit, cancellationToken).ConfigureAwait(false);
+            // An error's body is only explained, never parsed as data: its first bytes are enough, the rest is dropped.
+            if (response.IsSuccessStatusCode) await BufferAsync(response, http.MaxResponseBytes, truncate: false, cancellationToken).ConfigureAwait(false);
+            else await BufferAsync(response, http.MaxErrorResponseBytes, truncate: true, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch
@@ -29,11 +31,15 @@ internal sealed class BufferingHandler : DelegatingHandler
         }
     }
 
-    /// <summary>Reads the body into memory now, under the attempt's timeout, refusing more than <paramref name="limit"/> bytes.</summary>
-    private static async Task BufferAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body into memory now, under the attempt's timeout: more than <paramref name="limit"/> bytes is refused,
+    /// or with <paramref name="truncate"/> cut to the limit and the rest left unread.
+    /// </summary>
+    private static async Task BufferAsync(HttpResponseMessage response, long limit, bool truncate, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
-        if (declared > limit) throw TooLarge(limit);
+        if (declared > limit && !truncate) throw TooLarge(limit);
+        if (declared > limit) declared = limit;
         var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared : 16384);
         var length = 0;
         try
@@ -45,7 +51,12 @@ internal sealed class BufferingHandler : DelegatingHandler
                 if (length == buffer.Length) buffer = Grow(buffer, length, limit);
                 read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 length += read;
-                if (length > limit) throw TooLarge(limit);
+                if (length > limit && !truncate) throw TooLarge(limit);
+                if (length >= limit && truncate)
+                {
+                    length = (int)limit;
+                    break;
+                }
             }
             while (read > 0);
         }

@@ -50,6 +50,12 @@ public static class DliHttp
         PooledConnectionLifetime = TimeSpan.FromMinutes(10),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
         UseCookies = false,
+        // DLI never redirects; a followed redirect would carry the credential and body to another origin.
+        // The client reports a 3xx instead (DliRedirectRefused).
+        AllowAutoRedirect = false,
+        // HTTP_PROXY and friends apply, except to loopback: the emulator's plain-http traffic stays on this machine.
+        Proxy = new LoopbackDirectProxy(HttpClient.DefaultProxy),
+        UseProxy = true,
     };
 
     private static void ConfigureClient(HttpClient client)

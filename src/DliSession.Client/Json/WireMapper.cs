@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DliSession.Client.Errors;
 using DliSession.Client.Models;
+using DliSession.Client.Safety;
 
 namespace DliSession.Client.Json;
 
@@ -12,7 +13,7 @@ internal static partial class WireMapper
         if (wire is null) throw Shape("a session", "the session is null");
         return new SparkSession
         {
-            Id = Required(wire.Id, "a session", "id"),
+            Id = UsableId(wire.Id, "a session"),
             State = Required(wire.State, "a session", "state"),
             AppId = Text(wire.AppId),
             Name = Text(wire.Name),
@@ -83,6 +84,18 @@ internal static partial class WireMapper
         if (epochMilliseconds is not { } ms || ms <= 0) return null;
         try { return DateTimeOffset.FromUnixTimeMilliseconds(ms); }
         catch (ArgumentOutOfRangeException) { throw Shape(what, $"its time {ms} is not epoch milliseconds"); }
+    }
+
+    /// <summary>
+    /// An id the module will put into later URLs (a listed session piped to Remove-DliSession): one that would change
+    /// the path, such as <c>..</c>, is refused here, when it is read, rather than sent back signed.
+    /// </summary>
+    private static string UsableId(string? value, string what)
+    {
+        var id = Required(value, what, "id");
+        return PathSegment.Problem(id) is { } problem
+            ? throw Shape(what, $"its id {PathSegment.Quoted(id)} cannot be used in a request URL ({problem})")
+            : id;
     }
 
     private static string Required(string? value, string what, string field) =>

@@ -57,7 +57,7 @@ public abstract class CompletionListing
     {
         if (fakeBoundParameters["Context"] is { } given)
             return (given is PSObject wrapped ? wrapped.BaseObject : given) as DliContext;
-        if (DefaultContext.Current is { } connected) return connected;
+        if (DefaultContext.ForCurrentRunspace() is { } connected) return connected;
         try
         {
             return ContextChain.FromEnvironment(NullDliLog.Instance);

@@ -8,7 +8,7 @@ using DliSession.Commands.Infrastructure;
 namespace DliSession.Commands;
 
 /// <summary>
-/// Sets the process-wide context every DLI cmdlet uses unless given -Context. What is not given is taken from the
+/// Sets the runspace's default context (DefaultContext) every DLI cmdlet uses unless given -Context. What is not given is taken from the
 /// environment and then the credentials file, in the order about_DliSession documents.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Dli", DefaultParameterSetName = ChainSet)]
@@ -32,6 +32,7 @@ public sealed class ConnectDliCommand : DliCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string? ProjectId { get; set; }
 
     /// <summary>An IAM token, sent as X-Auth-Token.</summary>
@@ -80,7 +81,7 @@ public sealed class ConnectDliCommand : DliCmdlet
         if (Context is not null)
         {
             // A context made earlier (Connect-Dli -PassThru, Get-DliContext) becomes the default as it is.
-            DefaultContext.Current = Context;
+            DefaultContext.Set(this, Context);
             if (PassThru) WriteObject(Context);
             return;
         }
@@ -110,7 +111,7 @@ public sealed class ConnectDliCommand : DliCmdlet
             ThrowTerminatingError(ErrorRecords.From(ex, null));
             return;
         }
-        DefaultContext.Current = context;
+        DefaultContext.Set(this, context);
         Pump.Verbose($"Connected to {context}.");
         if (PassThru) WriteObject(context);
     }

@@ -10,7 +10,7 @@ public sealed class DisconnectDliCommand : PSCmdlet
 {
     protected override void EndProcessing()
     {
-        if (DefaultContext.Current is { } context) WriteVerbose($"Disconnected from {context}.");
-        DefaultContext.Current = null;
+        if (DefaultContext.Get(this) is { } context) WriteVerbose($"Disconnected from {context}.");
+        DefaultContext.Set(this, null);
     }
 }

@@ -19,6 +19,7 @@ public sealed class GetDliSessionCommand : DliCmdlet
     [Alias("SessionId")]
     [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     /// <summary>Sent to the service: only sessions of this cluster (the Discarded variant's name for a queue).</summary>

@@ -18,6 +18,7 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
     [Alias("SessionId")]
     [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     /// <summary>The index of the first line to write (0 is the first line of the log).</summary>

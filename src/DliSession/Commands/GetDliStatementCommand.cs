@@ -21,6 +21,7 @@ public sealed class GetDliStatementCommand : DliCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;
 
     [Parameter(Position = 1, ParameterSetName = SessionSet)]

@@ -23,6 +23,7 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = CodeSet)]
@@ -51,7 +52,7 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     protected override void ProcessDliRecord()
     {
         var code = ParameterSetName == PathSet ? ReadCode() : Code;
-        if (!ShouldProcess($"session {SessionId}", $"Run {code.Length} characters of code")) return;
+        if (!ShouldChange($"session {SessionId}", $"Run {code.Length} characters of code")) return;
         var client = Client();
         TryRun(SessionId, () =>
         {

@@ -118,7 +118,7 @@ public sealed class NewDliSessionCommand : DliCmdlet
         var request = BuildRequest();
         var target = ParameterSetName == QueueSet ? $"queue {Queue}" : $"cluster {ClusterName}";
         var what = Name is null ? "a Spark session" : $"Spark session '{Name}'";
-        if (!ShouldProcess(target, $"Create {what} ({Sizing(request)})")) return;
+        if (!ShouldChange(target, $"Create {what} ({Sizing(request)})")) return;
         TryRun(Name ?? target, () =>
         {
             var session = Await(BlockingClient().CreateSessionAsync(request, CancelToken));

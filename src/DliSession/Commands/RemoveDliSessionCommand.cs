@@ -7,7 +7,7 @@ namespace DliSession.Commands;
 
 /// <summary>
 /// Deletes sessions. A deleted session's work is lost, so it asks first (ConfirmImpact High); -Force or
-/// -Confirm:$false skip the question, and -WhatIf sends nothing.
+/// -Confirm:$false skip the question, and -WhatIf or $WhatIfPreference send nothing, -Force or not.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "DliSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(SparkSession))]
@@ -17,6 +17,7 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
     [Alias("SessionId")]
     [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     [Parameter]
@@ -31,7 +32,7 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
         var client = BlockingClient();
         foreach (var id in Id)
         {
-            if (!Confirmed(id)) continue;
+            if (!ShouldChange($"session {id}", "Delete the Spark session and lose its state", Force)) continue;
             TryRun(id, () =>
             {
                 var before = PassThru ? Await(client.GetSessionAsync(id, CancelToken)) : null;
@@ -41,9 +42,4 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
             });
         }
     }
-
-    /// <summary>-Force answers the prompt, but never -WhatIf or an explicit -Confirm.</summary>
-    private bool Confirmed(string id) =>
-        Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf") && !MyInvocation.BoundParameters.ContainsKey("Confirm")
-            || ShouldProcess($"session {id}", "Delete the Spark session and lose its state");
 }

@@ -16,6 +16,7 @@ public sealed class StopDliStatementCommand : DliCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -31,7 +32,7 @@ public sealed class StopDliStatementCommand : DliCmdlet
         var client = BlockingClient();
         foreach (var id in Id)
         {
-            if (!ShouldProcess($"statement {id} in session {SessionId}", "Cancel the statement")) continue;
+            if (!ShouldChange($"statement {id} in session {SessionId}", "Cancel the statement")) continue;
             TryRun($"{SessionId}/{id}", () =>
             {
                 Await(client.CancelStatementAsync(SessionId, id, CancelToken));

@@ -19,6 +19,7 @@ public sealed class WaitDliSessionCommand : DliCmdlet
     [Alias("SessionId")]
     [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     [Parameter]

@@ -39,7 +39,7 @@ public abstract class DliCmdlet : PSCmdlet
     private protected DliContext ResolveContext()
     {
         if (Context is not null) return Context;
-        if (DefaultContext.Current is { } connected) return connected;
+        if (DefaultContext.Get(this) is { } connected) return connected;
         return _resolved ??= ContextChain.FromEnvironment(Pump);
     }
 
@@ -86,6 +86,24 @@ public abstract class DliCmdlet : PSCmdlet
             return false;
         }
     }
+
+    /// <summary>
+    /// The confirmation rule of every state-changing cmdlet. -WhatIf, or $WhatIfPreference when -WhatIf is not given,
+    /// writes the What-if line and changes nothing, -Force or not; -Confirm asks, -Force or not. Otherwise
+    /// ShouldProcess asks when the cmdlet's ConfirmImpact reaches $ConfirmPreference, and <paramref name="force"/>
+    /// answers that one question yes, which is all -Force does.
+    /// </summary>
+    private protected bool ShouldChange(string target, string action, bool force = false)
+    {
+        if (!force || WhatIfRequested() || IsBound("Confirm")) return ShouldProcess(target, action);
+        Pump.Verbose($"Performing the operation \"{action}\" on target \"{target}\".");
+        return true;
+    }
+
+    private bool WhatIfRequested() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? whatIf is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     private protected T Await<T>(Task<T> task) => Pump.Wait(task);
 
