@@ -92,9 +92,12 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
             ThrowTerminatingError(new ErrorRecord(ex, "DliCodeFileUnreadable", ErrorCategory.ReadError, path));
             throw;
         }
-        if (code.Length is 0 or > DliClient.MaxCodeLength)
+        if (string.IsNullOrWhiteSpace(code))
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("DliCodeEmpty",
+                $"-Path: '{path}' holds no code: it is {(code.Length == 0 ? "empty" : "only white space")}.", path));
+        if (code.Length > DliClient.MaxCodeLength)
             ThrowTerminatingError(ErrorRecords.InvalidArgument("DliCodeTooLong",
-                $"-Path: the code in '{path}' has {code.Length} characters; DLI takes 1 to {DliClient.MaxCodeLength}.", path));
+                $"-Path: the code in '{path}' has {code.Length} characters; DLI takes at most {DliClient.MaxCodeLength}.", path));
         return code;
     }
 
