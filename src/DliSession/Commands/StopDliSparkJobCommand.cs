@@ -31,7 +31,7 @@ public sealed class StopDliSparkJobCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        var client = Client();
+        var client = BlockingClient();
         foreach (var id in Id)
         {
             if (!ShouldChange($"Spark job {id}", "Cancel the Spark job and lose its work", Force)) continue;
