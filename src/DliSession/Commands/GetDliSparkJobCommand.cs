@@ -84,7 +84,7 @@ public sealed class GetDliSparkJobCommand : DliCmdlet
     {
         if (ParameterSetName == IdSet)
         {
-            var client = Client();
+            var client = BlockingClient();
             foreach (var id in Id)
                 TryRun(id, () => WriteObject(Await(client.GetSparkJobAsync(id, CancelToken))));
         }

@@ -29,7 +29,7 @@ public sealed class StopDliSparkJobCommand : DliCmdlet
 
     protected override void ProcessDliRecord()
     {
-        var client = Client();
+        var client = BlockingClient();
         foreach (var id in Id)
         {
             if (!Confirmed(id)) continue;
