@@ -14,7 +14,7 @@ internal static partial class WireMapper
         var (bodyJson, body) = RequestBody(wire.RequestBody);
         return new SparkJob
         {
-            Id = Required(wire.Id, AJob, "id"),
+            Id = UsableId(wire.Id, AJob),
             State = Required(wire.State, AJob, "state"),
             Name = Text(wire.Name),
             Queue = Text(wire.Queue),

@@ -22,6 +22,7 @@ public sealed class GetDliSparkJobLogCommand : DliCmdlet
     [Alias("JobId")]
     [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     /// <summary>The index of the first line to write (0 is the first line of the log).</summary>
