@@ -16,9 +16,9 @@ param(
     [Parameter(Mandatory)] [string] $FloorPath,
     [Parameter(Mandatory)] [string] $OutFile,
     [int] $Rounds = 3,
-    [int] $StartRuns = 7,
-    [int] $CallRounds = 10,
-    [int] $ListRuns = 2
+    [int] $StartRuns = 5,
+    [int] $CallRounds = 8,
+    [int] $ListRuns = 1
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -33,8 +33,8 @@ $reference = Join-Path ([IO.Path]::GetTempPath()) "DliFormatOnly-$PID"
 $referenceManifest = New-FormatOnlyModule -ModulePath $ModulePath -Destination $reference
 
 $signUs = [double](Invoke-Child @($FloorPath, 'sign', '20000')).Output
-$single = Start-DliEmulator -Path $EmulatorPath -ArgumentList '--sessions', '1'
-$many = Start-DliEmulator -Path $EmulatorPath -ArgumentList '--sessions', '100000'
+$single = Start-DliEmulator -Path $EmulatorPath -ArgumentList '--sessions', '1', '--batches', '1'
+$many = Start-DliEmulator -Path $EmulatorPath -ArgumentList '--sessions', '100000', '--batches', '100000'
 try {
     $singleEnvironment = Get-EmulatorEnvironment $single
     $manyEnvironment = Get-EmulatorEnvironment $many
@@ -51,8 +51,10 @@ try {
         RestMethod    = "`$null = Invoke-RestMethod -Uri '$getUri' -Headers @{ 'X-Auth-Token' = `$env:DLI_AUTH_TOKEN }"
     }
     $floorList = @($FloorPath, 'list', $many.BaseUri, $many.ProjectId, $many.Token, '1000')
-    $null = Invoke-Child $floorList   # warms the emulator's list and the file cache
-    $modes = 'Floor', 'Bare', 'Streamed', 'Collected', 'FirstObject'
+    $floorJobs = @($FloorPath, 'listjobs', $many.BaseUri, $many.ProjectId, $many.Token, '1000')
+    $null = Invoke-Child $floorList   # warms the emulator's lists and the file cache
+    $null = Invoke-Child $floorJobs
+    $modes = 'Floor', 'FloorJobs', 'Bare', 'Streamed', 'StreamedJobs', 'Collected', 'FirstObject'
 
     $results = @(for ($round = 1; $round -le $Rounds; $round++) {
         Write-Host "Round $round of $Rounds (load average $(Get-LoadAverage))"
@@ -72,7 +74,7 @@ try {
         foreach ($mode in $modes) { $list[$mode] = [Collections.Generic.List[object]]::new() }
         for ($run = 0; $run -lt $ListRuns; $run++) {
             foreach ($mode in $modes) {
-                $arguments = if ($mode -eq 'Floor') { $floorList } else {
+                $arguments = if ($mode -eq 'Floor') { $floorList } elseif ($mode -eq 'FloorJobs') { $floorJobs } else {
                     @($pwshDll, '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-Listing.ps1'), '-Mode', $mode, '-ModulePath', $ModulePath)
                 }
                 $list[$mode].Add(((Invoke-Child $arguments $manyEnvironment).Output | ConvertFrom-Json))
@@ -114,20 +116,30 @@ function Add-Target {
 }
 function Get-MedianOf([scriptblock] $value) { (Get-Range (Get-PerRound $value)).Median }
 
+$jobUs = Get-PerRound { param($r) & $us $r 'Get-DliSparkJob -Id' }
+$floorJobUs = Get-PerRound { param($r) & $us $r 'C# floor GET Spark job' }
 $getUs = Get-PerRound { param($r) & $us $r 'Get-DliSession -Id' }
 $floorUs = Get-PerRound { param($r) & $us $r 'C# floor GET' }
 Add-Target 'Get-DliSession -Id per call, median vs the C# floor' '≤ 2.0×' (Get-PerRound { param($r) (& $us $r 'Get-DliSession -Id') / (& $us $r 'C# floor GET') }) { $args[0] -le 2.0 } '{0:F2}×' `
     ('{0:F0} µs vs {1:F0} µs' -f (Get-Range $getUs).Median, (Get-Range $floorUs).Median)
 Add-Target 'Get-DliSession -Id per call, p95 vs its own median' '≤ 2.5×' (Get-PerRound { param($r) (& $p95 $r 'Get-DliSession -Id') / (& $us $r 'Get-DliSession -Id') }) { $args[0] -le 2.5 } '{0:F2}×' `
     ('p95 {0:F0} µs; the C# floor''s p95 is {1:F2}× its median' -f (Get-MedianOf { param($r) & $p95 $r 'Get-DliSession -Id' }), (Get-MedianOf { param($r) (& $p95 $r 'C# floor GET') / (& $us $r 'C# floor GET') }))
+Add-Target 'Get-DliSparkJob -Id per call, median vs the C# floor' '≤ 2.0×' (Get-PerRound { param($r) (& $us $r 'Get-DliSparkJob -Id') / (& $us $r 'C# floor GET Spark job') }) { $args[0] -le 2.0 } '{0:F2}×' `
+    ('{0:F0} µs vs {1:F0} µs' -f (Get-Range $jobUs).Median, (Get-Range $floorJobUs).Median)
+Add-Target 'Get-DliSparkJob -Id per call, p95 vs its own median' '≤ 2.5×' (Get-PerRound { param($r) (& $p95 $r 'Get-DliSparkJob -Id') / (& $us $r 'Get-DliSparkJob -Id') }) { $args[0] -le 2.5 } '{0:F2}×'
 Add-Target 'Get-DliSession -Id per call vs Invoke-RestMethod (issue 8)' '≤ 0.4×' (Get-PerRound { param($r) (& $us $r 'Get-DliSession -Id') / (& $us $r 'Invoke-RestMethod GET') }) { $args[0] -le 0.4 } '{0:F2}×'
 Add-Target 'New-DliSession vs Invoke-RestMethod POST + ConvertTo-Json -Depth 5 (issue 8)' '≤ 0.3×' (Get-PerRound { param($r) (& $us $r 'New-DliSession') / (& $us $r 'Invoke-RestMethod POST + ConvertTo-Json') }) { $args[0] -le 0.3 } '{0:F2}×'
 $streamed = Get-PerRound { param($r) & $r.List 'Streamed' Seconds }
 $floorList = Get-PerRound { param($r) & $r.List 'Floor' Seconds }
 Add-Target 'Get-DliSession | Measure-Object, 100,000 sessions, vs the C# floor' '≤ 1.3×' (Get-PerRound { param($r) (& $r.List 'Streamed' Seconds) / (& $r.List 'Floor' Seconds) }) { $args[0] -le 1.3 } '{0:F2}×' `
     ('{0:F2} s vs {1:F2} s' -f (Get-Range $streamed).Median, (Get-Range $floorList).Median)
+$streamedJobs = Get-PerRound { param($r) & $r.List 'StreamedJobs' Seconds }
+$floorJobList = Get-PerRound { param($r) & $r.List 'FloorJobs' Seconds }
+Add-Target 'Get-DliSparkJob | Measure-Object, 100,000 Spark jobs, vs the C# floor' '≤ 1.3×' (Get-PerRound { param($r) (& $r.List 'StreamedJobs' Seconds) / (& $r.List 'FloorJobs' Seconds) }) { $args[0] -le 1.3 } '{0:F2}×' `
+    ('{0:F2} s vs {1:F2} s' -f (Get-Range $streamedJobs).Median, (Get-Range $floorJobList).Median)
 Add-Target 'Streamed listing, peak working set over bare pwsh' '≤ +60 MiB' (Get-PerRound { param($r) ((& $r.List 'Streamed' PeakWorkingSet) - (& $r.List 'Bare' PeakWorkingSet)) / $mib }) { $args[0] -le 60 } '{0:+0;-0} MiB' `
     ('{0:F0} MiB vs {1:F0} MiB' -f ((Get-MedianOf { param($r) & $r.List 'Streamed' PeakWorkingSet }) / $mib), ((Get-MedianOf { param($r) & $r.List 'Bare' PeakWorkingSet }) / $mib))
+Add-Target 'Streamed Spark job listing, peak working set over bare pwsh' '≤ +60 MiB' (Get-PerRound { param($r) ((& $r.List 'StreamedJobs' PeakWorkingSet) - (& $r.List 'Bare' PeakWorkingSet)) / $mib }) { $args[0] -le 60 } '{0:+0;-0} MiB'
 Add-Target 'First object before the second page is requested' 'pages requested = 1' (Get-PerRound { param($r) & $r.List 'FirstObject' PagesRequested }) { $args[0] -eq 1 } '{0:F0} page(s)'
 $runbookAdds = Get-PerRound { param($r) $r.Start.Runbook - $r.Start.Bare }
 $restAdds = Get-PerRound { param($r) $r.Start.RestMethod - $r.Start.Bare }

@@ -2,7 +2,7 @@
 # DLI_AUTH_TOKEN and HUAWEICLOUD_SDK_PROJECT_ID name it). Times it inside the process, so process start and import are
 # left out, and reads the process's peak working set at the end. Prints one JSON object.
 param(
-    [Parameter(Mandatory)] [ValidateSet('Bare', 'Streamed', 'Collected', 'FirstObject')] [string] $Mode,
+    [Parameter(Mandatory)] [ValidateSet('Bare', 'Streamed', 'StreamedJobs', 'Collected', 'FirstObject')] [string] $Mode,
     [string] $ModulePath
 )
 $ErrorActionPreference = 'Stop'
@@ -19,6 +19,7 @@ if ($Mode -ne 'Bare') {
     $start = [Diagnostics.Stopwatch]::GetTimestamp()
     switch ($Mode) {
         'Streamed' { $result.Count = (Get-DliSession | Measure-Object).Count }
+        'StreamedJobs' { $result.Count = (Get-DliSparkJob | Measure-Object).Count }
         'Collected' { $all = Get-DliSession; $result.Count = $all.Count }
         'FirstObject' { $result.Count = @(Get-DliSession | Select-Object -First 1).Count }
     }

@@ -25,6 +25,7 @@ $id = (New-DliSession -Queue bench -Name bench).Id
 for ($i = 0; $i -lt 200; $i++) { $null = Get-DliSession -Id $id }
 $connections = (Get-DliEmulatorStats $emulator).connections - $before.connections
 
+$jobId = (Get-DliSparkJob -First 1).Id
 $sessionsUri = "$env:DLI_ENDPOINT/v2.0/$env:HUAWEICLOUD_SDK_PROJECT_ID/sessions"
 $getUri = "$sessionsUri/$id"
 $headers = @{ 'X-Auth-Token' = $env:DLI_AUTH_TOKEN }
@@ -38,6 +39,7 @@ $body = @{ kind = 'spark'; queue = 'bench'; name = 'bench'; conf = $conf }
 $contenders = [ordered]@{
     'Get-DliSession -Id'                   = 'Get-DliSession -Id $id'
     'Get-DliSession -Id (AK/SK)'           = 'Get-DliSession -Id $id -Context $akSk'
+    'Get-DliSparkJob -Id'                  = 'Get-DliSparkJob -Id $jobId'
     'Invoke-RestMethod GET'                = 'Invoke-RestMethod -Uri $getUri -Headers $headers'
     'Invoke-RestMethod GET -WebSession'    = 'Invoke-RestMethod -Uri $getUri -Headers $headers -WebSession $web'
     'HttpClient + JsonDocument (script)'   = '[Text.Json.JsonDocument]::Parse($http.GetStreamAsync($getUri).GetAwaiter().GetResult())'
@@ -56,6 +58,7 @@ foreach ($a in $FloorPath, 'serve', $env:DLI_ENDPOINT, $env:HUAWEICLOUD_SDK_PROJ
 $psi.RedirectStandardInput = $true; $psi.RedirectStandardOutput = $true; $psi.UseShellExecute = $false
 $floor = [Diagnostics.Process]::Start($psi)
 $runs['C# floor GET'] = { param($n) $floor.StandardInput.WriteLine("get $id $n"); [double[]]$floor.StandardOutput.ReadLine().Split(' ') }
+$runs['C# floor GET Spark job'] = { param($n) $floor.StandardInput.WriteLine("getjob $jobId $n"); [double[]]$floor.StandardOutput.ReadLine().Split(' ') }
 $runs['C# floor POST'] = { param($n) $floor.StandardInput.WriteLine("post $n"); [double[]]$floor.StandardOutput.ReadLine().Split(' ') }
 
 $samples = @{}

@@ -5,15 +5,17 @@ using System.Text.Json.Serialization;
 using DliSession.Client.Auth;
 
 // The floor of bench/Invoke-Benchmark.ps1. Modes:
-//   serve <baseUri> <projectId> <token>   reads "get <id> <n>", "post <n>" or "quit" from stdin and answers each
+//   serve <baseUri> <projectId> <token>   reads "get <id> <n>", "getjob <id> <n>", "post <n>" or "quit" from stdin and answers each
 //                                        with one line of per-call microseconds, so the script can interleave it
 //                                        with its PowerShell contenders against the same emulator
 //   list <baseUri> <projectId> <token> <pageSize>   streams the whole session list; prints one JSON line
+//   listjobs <baseUri> <projectId> <token> <pageSize>   the same for the Spark job (batch) list
 //   sign <n>                             times the core's AK/SK signer; prints microseconds per request
 return args switch
 {
     ["serve", var baseUri, var project, var token] => await Floor.Serve(Floor.CreateClient(baseUri, project, token)),
     ["list", var baseUri, var project, var token, var size] => await Floor.List(Floor.CreateClient(baseUri, project, token), int.Parse(size)),
+    ["listjobs", var baseUri, var project, var token, var size] => await Floor.ListJobs(Floor.CreateClient(baseUri, project, token), int.Parse(size)),
     ["sign", var count] => Floor.Sign(int.Parse(count)),
     _ => Floor.Usage(),
 };
@@ -43,14 +45,15 @@ internal static class Floor
             for (var i = 0; i < count; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                var session = parts[0] switch
+                var id = parts[0] switch
                 {
-                    "get" => await GetAsync(client, "sessions/" + Uri.EscapeDataString(parts[1])),
-                    "post" => await PostAsync(client),
+                    "get" => (await GetAsync(client, "sessions/" + Uri.EscapeDataString(parts[1])))?.Id,
+                    "getjob" => (await GetJobAsync(client, "batches/" + Uri.EscapeDataString(parts[1])))?.Id,
+                    "post" => (await PostAsync(client))?.Id,
                     _ => null,
                 };
                 micros[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                if (session?.Id is null) return 1;
+                if (id is null) return 1;
             }
             Console.WriteLine(string.Join(' ', micros.Select(m => m.ToString("F1", System.Globalization.CultureInfo.InvariantCulture))));
         }
@@ -72,6 +75,28 @@ internal static class Floor
             if (firstMs < 0) firstMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             count += sessions.Count;
             if (page.Total is { } total && from + sessions.Count >= total) break;
+        }
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine(JsonSerializer.Serialize(new ListResult(seconds, firstMs, count, peak), FloorJson.Default.ListResult));
+        return 0;
+    }
+
+    public static async Task<int> ListJobs(HttpClient client, int pageSize)
+    {
+        var started = Stopwatch.GetTimestamp();
+        double firstMs = -1;
+        var count = 0;
+        for (var from = 0; ; from += pageSize)
+        {
+            using var response = await client.GetAsync($"batches?from={from}&size={pageSize}", HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            await using var body = await response.Content.ReadAsStreamAsync();
+            var page = await JsonSerializer.DeserializeAsync(body, FloorJson.Default.JobPage);
+            if (page?.Batches is not { Count: > 0 } jobs) break;
+            if (firstMs < 0) firstMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            count += jobs.Count;
+            if (page.Total is { } total && from + jobs.Count >= total) break;
         }
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -107,6 +132,13 @@ internal static class Floor
         return JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(), FloorJson.Default.Session);
     }
 
+    private static async Task<Job?> GetJobAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(), FloorJson.Default.Job);
+    }
+
     private static async Task<Session?> PostAsync(HttpClient client)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(CreateBody.Bench, FloorJson.Default.CreateBody);
@@ -138,6 +170,21 @@ internal sealed record SessionPage(
     [property: JsonPropertyName("total")] int? Total,
     [property: JsonPropertyName("sessions")] List<Session>? Sessions);
 
+/// <summary>The Spark job (batch) fields a caller reads; appId is left out, since DLI sends it in several shapes.</summary>
+internal sealed record Job(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("state")] string? State,
+    [property: JsonPropertyName("queue")] string? Queue,
+    [property: JsonPropertyName("sc_type")] string? ScType,
+    [property: JsonPropertyName("cluster_name")] string? ClusterName,
+    [property: JsonPropertyName("create_time")] long? CreateTime);
+
+internal sealed record JobPage(
+    [property: JsonPropertyName("from")] int? From,
+    [property: JsonPropertyName("total")] int? Total,
+    [property: JsonPropertyName("batches")] List<Job>? Batches);
+
 /// <summary>The body every create contender sends: the same fields New-DliSession sends for the benchmark's parameters.</summary>
 internal sealed record CreateBody(
     [property: JsonPropertyName("kind")] string Kind,
@@ -153,5 +200,7 @@ internal sealed record ListResult(double Seconds, double FirstObjectMs, int Coun
 [JsonSerializable(typeof(Session))]
 [JsonSerializable(typeof(SessionPage))]
 [JsonSerializable(typeof(CreateBody))]
+[JsonSerializable(typeof(Job))]
+[JsonSerializable(typeof(JobPage))]
 [JsonSerializable(typeof(ListResult))]
 internal sealed partial class FloorJson : JsonSerializerContext;

@@ -19,6 +19,17 @@ function Get-ApiRequest {
     @(Get-DliEmulatorJournal $Emulator | Where-Object { $_.method -like $Method -and $_.path -like $Path })
 }
 
+function Wait-Until {
+    # Polls -Condition until it returns true; throws naming -What after -TimeoutSec. For a change the emulator makes
+    # on its own clock: the test waits exactly as long as it takes, not a fixed sleep a loaded machine may outrun.
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [Parameter(Mandatory)] [string] $What, [double] $TimeoutSec = 10)
+    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
+    while (-not (& $Condition)) {
+        if ([datetime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSec s waiting for $What." }
+        Start-Sleep -Milliseconds 50
+    }
+}
+
 function Invoke-FreshPwsh {
     # Runs a script file in a new pwsh process (no profile, nothing imported) with extra environment variables, and
     # returns its exit code and what it wrote to stdout and stderr. Use it where a test needs what this process

@@ -73,7 +73,7 @@ Describe 'Get-DliSession (list)' {
 
     It 'filters by name and state with wildcards, locally' {
         (Get-DliSession -Name 'adhoc-0*' -PageSize 7).Name | Should -Be @(1..9 | ForEach-Object { 'adhoc-{0:d2}' -f $_ })
-        Start-Sleep -Milliseconds 300   # past the idle delay: every session is idle now
+        $Created | Wait-DliSession -PollIntervalSec 0.1 | Out-Null   # past the idle delay: every session is idle now
         Get-DliSession -State 'id*' | Should -HaveCount 25
         Get-DliSession -State 'starting' | Should -BeNullOrEmpty
         Get-ListQuery | ForEach-Object { $_ | Should -Not -BeLike '*name*' }

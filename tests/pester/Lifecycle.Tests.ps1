@@ -12,6 +12,10 @@ Describe 'Wait-DliSession' {
     It 'returns the session once it is idle, polling its own state URL' {
         $new = New-DliSession -ClusterName 'c' -Name 'waited'
         $new.State | Should -BeExactly 'starting'
+        # The first poll is answered "starting" whatever the time: on a loaded machine the cold first poll can come
+        # after the idle delay, and then a wait that never polls again would pass as well.
+        Add-DliEmulatorFault $script:Emulator @{ method = 'GET'; path = "/v2.0/*/sessions/$($new.Id)/state"; count = 1; status = 200
+            body = "{`"id`":`"$($new.Id)`",`"state`":`"starting`"}" } | Out-Null
         $waited = $new | Wait-DliSession -PollIntervalSec 0.1
         $waited.State | Should -BeExactly 'idle'
         $waited.Id | Should -BeExactly $new.Id
@@ -52,7 +56,9 @@ Describe 'Wait-DliSession' {
         # A wait for a state that never comes, polled faster than the heartbeat timeout, for three timeouts' worth.
         Wait-DliSession -Id $beating.Id -State 'busy' -TimeoutSec 3 -PollIntervalSec 0.2 -ErrorAction SilentlyContinue
         (Get-DliSession -Id $beating.Id).State | Should -BeExactly 'idle'
-        Start-Sleep -Seconds 2.5   # no request on its URL now: the emulator's watchdog deletes it
+        # No request on its URL now: past its timeout the emulator's watchdog deletes it. The list is no heartbeat
+        # and still shows an expired session until the watchdog's sweep, so it shows that sweep happen.
+        Wait-Until { (Get-DliSession).Id -notcontains $beating.Id } -What 'the watchdog to delete the session'
         { Get-DliSession -Id $beating.Id -ErrorAction Stop } | Should -Throw -ErrorId 'DLI.0002*'
     }
 
@@ -123,7 +129,8 @@ Describe 'Remove-DliSession' {
     It 'deletes by id with -Confirm:$false' {
         $gone = New-DliSession -ClusterName 'c' -Name 'gone-by-id'
         Remove-DliSession -Id $gone.Id -Confirm:$false
-        Get-DliSession -Name 'gone-by-id' | Should -BeNullOrEmpty
+        Get-DliSession -Name 'gone-by-id' -ErrorVariable missing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'DliSessionNameNotFound,*'
     }
 
     It 'writes ObjectNotFound for a session that does not exist' {

@@ -153,6 +153,142 @@ Describe 'New-DliSession at the prompt' {
     }
 }
 
+Describe 'Get-DliSession -Name, as built-in Get- cmdlets do' {
+    BeforeAll { $script:Named = New-DliSession -Queue 'q' -Name 'named-once' }
+
+    It 'is ObjectNotFound for a plain name that matches nothing' {
+        $found = @(Get-DliSession -Name 'nosuch', 'named-once' -ErrorVariable missing -ErrorAction SilentlyContinue)
+        $found.Id | Should -Be @($Named.Id)
+        $missing | Should -HaveCount 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'DliSessionNameNotFound,*'
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $missing[0].TargetObject | Should -Be 'nosuch'
+        $missing[0].Exception.Message | Should -Be "No session named 'nosuch' was found."
+    }
+
+    It 'is silent for a wildcard that matches nothing' {
+        Get-DliSession -Name 'nosuch*' -ErrorVariable missing | Should -BeNullOrEmpty
+        $missing | Should -BeNullOrEmpty
+    }
+
+    It 'says nothing is missing when -First stopped the listing early' {
+        New-DliSession -Queue 'q' -Name 'named-twice' | Out-Null
+        @(Get-DliSession -Name 'named-once', 'named-twice' -First 1 -ErrorVariable missing) | Should -HaveCount 1
+        $missing | Should -BeNullOrEmpty
+    }
+
+    It 'says one line per page under -Verbose' {
+        $lines = @(Get-DliSession -PageSize 1 -First 3 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } |
+            Where-Object Message -like 'Read 1 sessions from offset *')
+        $lines | Should -HaveCount 3
+        $lines[1].Message | Should -BeLike 'Read 1 sessions from offset 1 of *.'
+    }
+}
+
+Describe 'Connect-Dli -Verify' {
+    AfterAll { Connect-Dli -Context $Context }
+
+    It 'connects when DLI accepts the credential, with one request' {
+        Clear-DliEmulatorJournal $Emulator
+        $secret = ConvertTo-SecureString $Emulator.SecretKey -AsPlainText -Force
+        Connect-Dli -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $secret -Verify
+        Get-ApiRequest $Emulator | Should -HaveCount 1
+    }
+
+    It 'sends nothing without -Verify' {
+        Clear-DliEmulatorJournal $Emulator
+        Connect-Dli -Context $Context
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'tells a refused key, and keeps the previous connection' {
+        Connect-Dli -Context $Context
+        $wrong = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
+        $failure = { Connect-Dli -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $wrong -Verify } |
+            Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'DliCredentialRefused,*'
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure.Exception.Message | Should -BeLike 'DLI refused the access key pair.*'
+        $failure.ErrorDetails.RecommendedAction | Should -BeLike '*secret key*'
+        (Get-DliContext).AccessKeyId | Should -Be $Emulator.AccessKey
+        (Get-DliContext).ProjectId | Should -Be $Emulator.ProjectId
+    }
+
+    It 'tells a refused project from a refused key' {
+        $secret = ConvertTo-SecureString $Emulator.SecretKey -AsPlainText -Force
+        $failure = { Connect-Dli -Endpoint $Emulator.BaseUri -ProjectId 'another-project' -AccessKey $Emulator.AccessKey -SecretKey $secret -Verify } |
+            Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'DliProjectRefused,*'
+        $failure.Exception.Message | Should -BeLike "DLI did not accept project 'another-project'*"
+        $failure.ErrorDetails.RecommendedAction | Should -BeLike '*-ProjectId*'
+        (Get-DliContext).ProjectId | Should -Be $Emulator.ProjectId
+    }
+}
+
+Describe 'Advice that fits the error' {
+    BeforeAll {
+        $script:Saved = @(Get-ChildItem env: | Where-Object Name -match '^(DLI_|HUAWEICLOUD_SDK_)')
+        $Saved | Remove-Item
+        $env:HUAWEICLOUD_SDK_CREDENTIALS_FILE = Join-Path $TestDrive 'none'
+        $script:Secret = ConvertTo-SecureString 'secret' -AsPlainText -Force
+    }
+    AfterAll {
+        Remove-Item env:HUAWEICLOUD_SDK_CREDENTIALS_FILE -ErrorAction Ignore
+        foreach ($variable in $Saved) { Set-Item "env:$($variable.Name)" $variable.Value }
+        Connect-Dli -Context $Context
+    }
+
+    It 'advises <Advice> for <Case>' -ForEach @(
+        @{ Case = 'a plain http endpoint that is not loopback'; Advice = '*https*'
+            Connect = { Connect-Dli -Endpoint 'http://dli.example.com' -ProjectId 'p' -AccessKey 'AK' -SecretKey $Secret } }
+        @{ Case = 'a missing project id'; Advice = '*-ProjectId*'
+            Connect = { Connect-Dli -Endpoint 'https://dli.example.com' -AccessKey 'AK' -SecretKey $Secret } }
+        @{ Case = 'Connect-Dli with nothing to connect with'; Advice = '*-Credential*'
+            Connect = { Connect-Dli } }
+        @{ Case = 'a missing endpoint'; Advice = '*-Region*'
+            Connect = { Connect-Dli -ProjectId 'p' -AccessKey 'AK' -SecretKey $Secret } }
+    ) {
+        $failure = $Connect | Should -Throw -PassThru
+        $failure.ErrorDetails.RecommendedAction | Should -BeLike $Advice
+        $failure.ErrorDetails.RecommendedAction | Should -Not -BeLike '*credential: run Connect-Dli again*'
+    }
+
+    It 'advises checking key and project together when DLI answers 401' {
+        $wrong = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
+        $bad = Connect-Dli -Endpoint $Emulator.BaseUri -ProjectId $Emulator.ProjectId -AccessKey $Emulator.AccessKey -SecretKey $wrong -PassThru
+        Get-DliSession -Context $bad -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].ErrorDetails.RecommendedAction | Should -BeLike '*Connect-Dli -Verify*'
+    }
+}
+
+Describe 'Wording of refusals' {
+    It 'says which item needs a type: <Expected>' -ForEach @(
+        @{ Arguments = @{ Resource = @{ Name = 'x.jar' } }; Expected = "*Each resource needs a Type, for example @{ Name = 'pkg.jar'; Type = 'jar' }*" }
+        @{ Arguments = @{ Group = @{ Resources = @() } }; Expected = '*Each group needs a Name*' }
+    ) {
+        { New-DliSession -Queue 'q' @Arguments } | Should -Throw -ExpectedMessage $Expected
+    }
+
+    It 'takes a memory fraction that is whole kilobytes, and says so of one that is not' {
+        Clear-DliEmulatorJournal $Emulator
+        New-DliSession -Queue 'q' -ExecutorMemory '1.5G' | Out-Null
+        (Get-ApiRequest $Emulator -Method POST)[0].body | Should -BeLike '*"executorMemory":"1536m"*'
+        { New-DliSession -Queue 'q' -ExecutorMemory '1.3G' } | Should -Throw -ExpectedMessage "*'1.3G' is not a whole number of kilobytes*"
+    }
+
+    It 'refuses a -Path file that is <Case>, before sending' -ForEach @(
+        @{ Case = 'empty'; Content = '' }
+        @{ Case = 'only white space'; Content = "  `n`t " }
+    ) {
+        $session = New-DliSession -Queue 'q' -Name "path-$Case" -Wait
+        $file = Join-Path $TestDrive 'code.scala'
+        Set-Content -LiteralPath $file -Value $Content -NoNewline
+        Clear-DliEmulatorJournal $Emulator
+        { $session | Invoke-DliStatement -Path $file } | Should -Throw -ErrorId 'DliCodeEmpty,*' -ExpectedMessage "*holds no code: it is $Case*"
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Help' {
     BeforeDiscovery {
         Import-Module "$PSScriptRoot/../../out/DliSession/DliSession.psd1" -Force

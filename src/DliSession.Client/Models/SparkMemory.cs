@@ -12,9 +12,9 @@ public static partial class SparkMemory
     private const long KiB = 1024;
     private const long Smallest = 1024 * KiB;
 
-    public const string Example = "2G, 2GB, 2048M, '2048 MB' or PowerShell's 2GB";
+    public const string Example = "2G, 1.5G, 2048M, '2048 MB' or PowerShell's 2GB";
 
-    [GeneratedRegex(@"^\s*(\d{1,12})\s*([kmgt])(?:i?b)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\d{1,12})(\.\d{1,6})?\s*([kmgt])(?:i?b)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithUnit();
 
     /// <summary>The Spark form of <paramref name="value"/>; an <see cref="ArgumentException"/> with an accepted example otherwise.</summary>
@@ -31,7 +31,15 @@ public static partial class SparkMemory
         var match = WithUnit().Match(text);
         if (match.Success)
         {
-            var unit = char.ToLowerInvariant(match.Groups[2].Value[0]);
+            var unit = char.ToLowerInvariant(match.Groups[3].Value[0]);
+            // A fraction (1.5G) is taken when it is a whole number of kilobytes, and written in the largest unit that keeps it whole.
+            if (match.Groups[2].Success)
+            {
+                var size = decimal.Parse(match.Groups[1].Value + match.Groups[2].Value, CultureInfo.InvariantCulture) * UnitSize(unit);
+                if (size != decimal.Truncate(size) || size % KiB != 0)
+                    throw new ArgumentException($"'{text}' is not a whole number of kilobytes. Use a smaller unit, for example {Example}.");
+                return FromBytes(decimal.Truncate(size), text);
+            }
             var number = decimal.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             // The same floor as for byte counts, so '12k' is refused as 12288 would be.
             if (number * UnitSize(unit) < Smallest)

@@ -75,6 +75,8 @@ public sealed class Listing<T> : IAsyncEnumerable<T>
                     yield break;
                 }
                 previousFirst = first;
+                _log.Verbose($"Read {page.Items.Count} {_itemsName} from offset {from}" +
+                    (page.Total is { } reported ? $" of {reported}." : "."));
                 from += page.Items.Count;
                 var more = HasMore(from, start, page, firstTotal, firstCount, pages);
                 // Only when this page cannot satisfy the request on its own, so a short listing costs no extra request.

@@ -14,13 +14,15 @@ public sealed class SessionResourceAttribute : ArgumentTransformationAttribute
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) =>
         PropertyBag.Each(inputData, ToResource);
 
+    private const string ResourceExample = "@{ Name = 'pkg.jar'; Type = 'jar' }";
+
     internal static SessionResource ToResource(object item) => item switch
     {
         SessionResource resource => resource,
         _ => new SessionResource
         {
-            Name = PropertyBag.RequiredText(item, "Name", "a resource"),
-            Type = PropertyBag.RequiredText(item, "Type", "a resource"),
+            Name = PropertyBag.RequiredText(item, "Name", "resource", ResourceExample),
+            Type = PropertyBag.RequiredText(item, "Type", "resource", ResourceExample),
         },
     };
 }
@@ -34,7 +36,7 @@ public sealed class SessionResourceGroupAttribute : ArgumentTransformationAttrib
             SessionResourceGroup group => group,
             _ => new SessionResourceGroup
             {
-                Name = PropertyBag.RequiredText(item, "Name", "a group"),
+                Name = PropertyBag.RequiredText(item, "Name", "group", "@{ Name = 'group.etl'; Resources = @{ Name = 'pkg.jar'; Type = 'jar' } }"),
                 Resources = PropertyBag.Value(item, "Resources") is { } resources
                     ? PropertyBag.Items(resources).Select(SessionResourceAttribute.ToResource).ToArray()
                     : null,
@@ -77,10 +79,10 @@ internal static class PropertyBag
         return PSObject.AsPSObject(item).Properties[name]?.Value;
     }
 
-    public static string RequiredText(object item, string name, string what) =>
+    public static string RequiredText(object item, string name, string what, string example) =>
         Value(item, name) is { } value && Unwrap(value).ToString() is { Length: > 0 } text
             ? text
-            : throw new ArgumentException($"Each {what} needs a {name}, for example @{{ Name = 'pkg.jar'; Type = 'jar' }}.");
+            : throw new ArgumentException($"Each {what} needs a {name}, for example {example}.");
 
     private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 }

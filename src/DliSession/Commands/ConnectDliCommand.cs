@@ -2,6 +2,8 @@ using System.Management.Automation;
 using System.Security;
 using DliSession.Client;
 using DliSession.Client.Auth;
+using DliSession.Client.Errors;
+using DliSession.Client.Models;
 using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
 
@@ -76,11 +78,20 @@ public sealed class ConnectDliCommand : DliCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>
+    /// Checks the connection now with one cheap authenticated read (the first session of the list), and keeps the
+    /// previous default when it fails. Off by default: it costs a round trip on every runbook start, and without it
+    /// the first real call reports the same refusal.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Verify { get; set; }
+
     protected override void ProcessDliRecord()
     {
         if (Context is not null)
         {
             // A context made earlier (Connect-Dli -PassThru, Get-DliContext) becomes the default as it is.
+            if (Verify) Check(Context);
             DefaultContext.Set(this, Context);
             if (PassThru) WriteObject(Context);
             return;
@@ -111,8 +122,32 @@ public sealed class ConnectDliCommand : DliCmdlet
             ThrowTerminatingError(ErrorRecords.From(ex, null));
             return;
         }
+        if (Verify) Check(context);
         DefaultContext.Set(this, context);
         Pump.Verbose($"Connected to {context}.");
         if (PassThru) WriteObject(context);
+    }
+
+    /// <summary>
+    /// One authenticated read, and an error that says which part the service refused: a key or token it does not
+    /// know, a project that is not the credential's, or a credential without DLI rights in that project.
+    /// </summary>
+    private void Check(DliContext context)
+    {
+        try
+        {
+            Await(new DliClient(context, Pump).ListSessionsPageAsync(new SessionListQuery(null, null), 0, 1, CancelToken));
+            Pump.Verbose($"Checked: DLI accepted the credential for project {context.ProjectId}.");
+        }
+        catch (DliException ex)
+        {
+            Pump.Flush();
+            var (errorId, cause, advice) = ConnectionCheck.Explain(ex, context);
+            var record = new ErrorRecord(new DliConnectionCheckException(cause + " " + ex.Message, ex), errorId, ErrorRecords.Category(ex.Kind), context)
+            {
+                ErrorDetails = new ErrorDetails(cause + " " + ex.Message) { RecommendedAction = advice },
+            };
+            ThrowTerminatingError(record);
+        }
     }
 }

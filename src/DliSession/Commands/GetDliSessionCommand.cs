@@ -82,9 +82,16 @@ public sealed class GetDliSessionCommand : DliCmdlet
         var names = Patterns(Name);
         var states = Patterns(State);
         var paging = PagingParameters;
+        // Names given without wildcards must each match something, as with Get-Process -Name: remember what matched.
+        var matchedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var filter = names is null && states is null
             ? null
-            : new Func<SparkSession, bool>(s => Matches(s.Name, names) && Matches(s.State, states));
+            : new Func<SparkSession, bool>(s =>
+            {
+                if (!Matches(s.Name, names) || !Matches(s.State, states)) return false;
+                if (s.Name is not null) matchedNames.Add(s.Name);
+                return true;
+            });
         var listing = Client().ListSessions(new SessionListQuery(ClusterName, Queue), new ListingOptions<SparkSession>
         {
             Skip = paging.Skip,
@@ -94,12 +101,27 @@ public sealed class GetDliSessionCommand : DliCmdlet
             MaxPages = MaxPages,
         });
         var totalWritten = !paging.IncludeTotalCount;
+        var written = 0UL;
         WriteAll(listing, session =>
         {
             if (!totalWritten) totalWritten = WriteTotal(listing, filter is not null);
             WriteObject(session);
+            written++;
         });
         if (!totalWritten) WriteTotal(listing, filter is not null);
+        // A listing cut short by -First has not seen every session, so it cannot say a name is missing.
+        if (written < paging.First) ReportNamesNotFound(matchedNames);
+    }
+
+    private void ReportNamesNotFound(HashSet<string> matchedNames)
+    {
+        foreach (var name in Name ?? [])
+        {
+            if (WildcardPattern.ContainsWildcardCharacters(name) || matchedNames.Contains(name)) continue;
+            var state = State is null ? string.Empty : $" in state {string.Join(" or ", State)}";
+            WriteError(new ErrorRecord(new ItemNotFoundException($"No session named '{name}'{state} was found."),
+                "DliSessionNameNotFound", ErrorCategory.ObjectNotFound, name));
+        }
     }
 
     /// <summary>The count the first page reported; with local filters it says nothing about how many match, so it is "unknown".</summary>

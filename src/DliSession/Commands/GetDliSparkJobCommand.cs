@@ -22,6 +22,7 @@ public sealed class GetDliSparkJobCommand : DliCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     /// <summary>Sent as <c>job_name</c>.</summary>
@@ -84,7 +85,7 @@ public sealed class GetDliSparkJobCommand : DliCmdlet
     {
         if (ParameterSetName == IdSet)
         {
-            var client = Client();
+            var client = BlockingClient();
             foreach (var id in Id)
                 TryRun(id, () => WriteObject(Await(client.GetSparkJobAsync(id, CancelToken))));
         }

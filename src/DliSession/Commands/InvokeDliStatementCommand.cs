@@ -106,10 +106,10 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
         code = code.EndsWith("\r\n", StringComparison.Ordinal) ? code[..^2] : code.EndsWith('\n') ? code[..^1] : code;
         if (string.IsNullOrWhiteSpace(code))
             ThrowTerminatingError(ErrorRecords.InvalidArgument("DliCodeEmpty",
-                $"-Path: '{path}' holds no code (it is empty or only white space); nothing was sent.", path));
+                $"-Path: '{path}' holds no code: it is {(code.Length == 0 ? "empty" : "only white space")}.", path));
         if (code.Length > DliClient.MaxCodeLength)
             ThrowTerminatingError(ErrorRecords.InvalidArgument("DliCodeTooLong",
-                $"-Path: the code in '{path}' has {code.Length} characters; DLI takes 1 to {DliClient.MaxCodeLength}.", path));
+                $"-Path: the code in '{path}' has {code.Length} characters; DLI takes at most {DliClient.MaxCodeLength}.", path));
         return code;
     }
 

@@ -158,14 +158,13 @@ public sealed class SubmitDliSparkJobCommand : DliCmdlet
         var target = ParameterSetName == QueueSet ? $"queue {Queue}" : $"cluster {ClusterName}";
         var what = Name is null ? $"Spark job {ClassName} from {File}" : $"Spark job '{Name}' ({ClassName} from {File})";
         if (!ShouldProcess(target, $"Submit {what}")) return;
-        var client = Client();
         TryRun(Name ?? File, () =>
         {
-            var job = Await(client.SubmitSparkJobAsync(request, CancelToken));
+            var job = Await(BlockingClient().SubmitSparkJobAsync(request, CancelToken));
             if (!Wait) { WriteObject(job); return; }
             _waits ??= new ParallelWaits(this, Pump, WaitKind.SparkJob, [SparkJobStates.Success], TimeSpan.FromSeconds(TimeoutSec),
                 TimeSpan.FromSeconds(WaitDefaults.PollIntervalSec));
-            _waits.Add(client, job.Id, CancelToken);
+            _waits.Add(Client(), job.Id, CancelToken);
         });
     }
 

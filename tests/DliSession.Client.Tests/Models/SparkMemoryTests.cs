@@ -14,6 +14,7 @@ public sealed class SparkMemoryTests
         { 1610612736.0, "1536m" },        // PowerShell's 1.5GB is a double
         { 1073741824, "1g" },             // an int from [int]1GB
         { "2147483648", "2g" },
+        { "1.5G", "1536m" }, { "2.5G", "2560m" }, { "0.5 GB", "512m" }, { "1.25t", "1280g" },  // fractions that are whole kilobytes
     };
 
     [Theory]
@@ -23,7 +24,7 @@ public sealed class SparkMemoryTests
 
     public static TheoryData<object> Rejected => new()
     {
-        "", "2", "2048", "abc", "2.5G", "-2G", "0G", "2 GBs", "G", 0, -1, 1.5, 1048575L, 1048577L, "12k", true,
+        "", "2", "2048", "abc", "1.3G", "0.5M", "1.0001K", "-2G", "0G", "2 GBs", "G", 0, -1, 1.5, 1048575L, 1048577L, "12k", true,
     };
 
     [Theory]
