@@ -30,6 +30,24 @@ function Wait-Until {
     }
 }
 
+function Get-Failure {
+    # Runs the script block, which must write exactly one error and no output, and returns that error record.
+    param([scriptblock] $Command)
+    # The runner sets 'Stop', which would turn the error into an exception before it can be looked at.
+    $ErrorActionPreference = 'Continue'
+    $output = @(& $Command 2>&1)
+    $output | Should -HaveCount 1
+    $output[0] | Should -BeOfType ([System.Management.Automation.ErrorRecord])
+    $output[0]
+}
+
+function Wait-ApiRequest {
+    # Waits until $Emulator has received more API requests than -Before: the journal shows a request only once it is
+    # answered, the request counter as soon as it arrives.
+    param([Parameter(Mandatory)] $Emulator, [long] $Before)
+    Wait-Until { (Get-DliEmulatorStats $Emulator).requests -gt $Before } -What 'the request to reach the emulator'
+}
+
 function Invoke-FreshPwsh {
     # Runs a script file in a new pwsh process (no profile, nothing imported) with extra environment variables, and
     # returns its exit code and what it wrote to stdout and stderr. Use it where a test needs what this process

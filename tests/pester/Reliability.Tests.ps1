@@ -7,27 +7,6 @@ BeforeAll {
     $script:SessionGlob = '/v2.0/*/sessions/*'
     $script:CreateGlob = '/v2.0/*/sessions'
 
-    function Get-Failure {
-        # Runs the script block, which must write exactly one error and no output, and returns that error record.
-        param([scriptblock] $Command)
-        # The runner sets 'Stop', which would turn the error into an exception before it can be looked at.
-        $ErrorActionPreference = 'Continue'
-        $output = @(& $Command 2>&1)
-        $output | Should -HaveCount 1
-        $output[0] | Should -BeOfType ([System.Management.Automation.ErrorRecord])
-        $output[0]
-    }
-
-    function Wait-ApiRequest {
-        # Waits until the emulator has received one more API request than -Before: the journal would only show it
-        # once answered, the request counter as soon as it arrives.
-        param([long] $Before)
-        $deadline = [datetime]::UtcNow.AddSeconds(10)
-        while ((Get-DliEmulatorStats $script:Emulator).requests -le $Before) {
-            if ([datetime]::UtcNow -gt $deadline) { throw 'The request never reached the emulator.' }
-            Start-Sleep -Milliseconds 20
-        }
-    }
 }
 AfterAll { Stop-DliEmulator $script:Emulator }
 
@@ -142,7 +121,7 @@ Describe 'Ctrl+C' {
             $shell.AddScript('param($Module, $Context, $Id) Import-Module $Module; Get-DliSession -Id $Id -Context $Context').
                 AddArgument("$RepoRoot/out/DliSession/DliSession.psd1").AddArgument($script:Context).AddArgument($Id) | Out-Null
             $running = $shell.BeginInvoke()
-            Wait-ApiRequest -Before $before
+            Wait-ApiRequest -Emulator $script:Emulator -Before $before
             Start-Sleep -Milliseconds 200   # into the wait itself, past the request's first moments
 
             $clock = [Diagnostics.Stopwatch]::StartNew()

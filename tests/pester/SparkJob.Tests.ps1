@@ -14,25 +14,6 @@ BeforeAll {
         $posts[0].body | ConvertFrom-Json -AsHashtable
     }
 
-    function Get-Failure {
-        # Runs the script block, which must write exactly one error and no output, and returns that error record.
-        param([scriptblock] $Command)
-        $ErrorActionPreference = 'Continue'
-        $output = @(& $Command 2>&1)
-        $output | Should -HaveCount 1
-        $output[0] | Should -BeOfType ([System.Management.Automation.ErrorRecord])
-        $output[0]
-    }
-
-    function Wait-ApiRequest {
-        # Waits until the emulator has received more API requests than -Before (the counter moves on arrival).
-        param([long] $Before)
-        $deadline = [datetime]::UtcNow.AddSeconds(10)
-        while ((Get-DliEmulatorStats $script:Emulator).requests -le $Before) {
-            if ([datetime]::UtcNow -gt $deadline) { throw 'The request never reached the emulator.' }
-            Start-Sleep -Milliseconds 20
-        }
-    }
 
     function Start-JobKiller {
         # A thread that waits for the job named -Name to appear on -Emulator, then makes its driver fail with -Line.
@@ -365,7 +346,7 @@ Describe 'Wait-DliSparkJob' {
             $shell.AddScript('param($Module, $Context, $Id) Import-Module $Module; Wait-DliSparkJob -Id $Id -Context $Context -PollIntervalSec 30').
                 AddArgument("$RepoRoot/out/DliSession/DliSession.psd1").AddArgument($script:Context).AddArgument($job.Id) | Out-Null
             $running = $shell.BeginInvoke()
-            Wait-ApiRequest -Before $before
+            Wait-ApiRequest -Emulator $script:Emulator -Before $before
             Start-Sleep -Milliseconds 500   # into the pause between two polls
 
             $clock = [Diagnostics.Stopwatch]::StartNew()
