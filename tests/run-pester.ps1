@@ -17,9 +17,10 @@ $configuration.TestResult.OutputPath = $OutFile
 $configuration.Output.Verbosity = 'Detailed'
 $result = Invoke-Pester -Configuration $configuration
 # Failed containers are files that did not parse; failed blocks are BeforeAll/AfterAll errors: both are failures.
-$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+# No result at all (Pester stopped before running, say on a path it cannot find) is a failure, not an empty success.
+$failed = if ($null -eq $result) { 1 } else { $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount }
 [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } |
     ConvertTo-Json | Set-Content -Path $SummaryFile
 "Pester: {0} passed, {1} failed, {2} skipped" -f $result.PassedCount, $failed, $result.SkippedCount
-if ($failed -gt 0 -or $result.TotalCount -eq 0) { exit 1 }
+if ($failed -gt 0 -or $null -eq $result -or $result.TotalCount -eq 0) { exit 1 }
 exit 0

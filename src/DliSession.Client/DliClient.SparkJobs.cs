@@ -5,6 +5,7 @@ using DliSession.Client.Errors;
 using DliSession.Client.Json;
 using DliSession.Client.Models;
 using DliSession.Client.Paging;
+using DliSession.Client.Safety;
 
 namespace DliSession.Client;
 
@@ -121,5 +122,5 @@ public sealed partial class DliClient
         await SendAsync(HttpMethod.Delete, SparkJobPath(id), null, DliJsonContext.Default.MessageWire, "a confirmation", cancellationToken)
             .ConfigureAwait(false);
 
-    private static string SparkJobPath(string id) => "batches/" + Uri.EscapeDataString(id);
+    private static string SparkJobPath(string id) => "batches/" + PathSegment.Escape(id, "the Spark job id");
 }

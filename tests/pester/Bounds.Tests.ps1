@@ -1,7 +1,14 @@
 # What a service cannot make the module do: wait past -TimeoutSec, or list and read logs without end.
 BeforeAll {
     . "$PSScriptRoot/Common.ps1"
-    Import-Module "$PSScriptRoot/HostileService.psm1" -Force
+    Import-Module "$PSScriptRoot/HostileServer.psm1" -Force
+
+    function Get-PageRequestCount {
+        # How many list pages (-Kind list) or log pages (-Kind log) the hostile server was asked for.
+        param([Parameter(Mandatory)] [ValidateSet('list', 'log')] [string] $Kind)
+        $logs = @(Get-HostileRequest $script:Service | Where-Object Target -Like '*/log*')
+        if ($Kind -eq 'log') { $logs.Count } else { @(Get-HostileRequest $script:Service).Count - $logs.Count }
+    }
 }
 
 Describe 'A wait''s -TimeoutSec bounds the whole wait' {
@@ -39,18 +46,21 @@ Describe 'A wait''s -TimeoutSec bounds the whole wait' {
 
 Describe 'Listings that never end' {
     BeforeAll {
-        $script:Service = Start-EndlessService
+        $script:Service = Start-HostileServer
         $token = ConvertTo-SecureString 'hostile-token' -AsPlainText -Force
-        $script:Hostile = Connect-Dli -Endpoint $script:Service.BaseUri -ProjectId 'p1' -Token $token -PassThru
+        $script:Hostile = Connect-Dli -Endpoint $script:Service.Uri -ProjectId 'p1' -Token $token -PassThru
     }
-    AfterAll { Stop-EndlessService $script:Service }
-    BeforeEach { $script:Service.State.lists = 0; $script:Service.State.logs = 0 }
+    AfterAll { $script:Service.Dispose() }
+    BeforeEach {
+        $script:Service.Reset()
+        Set-HostileEndlessAnswer $script:Service
+    }
 
     It 'stops Get-DliSession with a warning past twice the total the first page reported' {
         $sessions = Get-DliSession -Context $script:Hostile -PageSize 50 -WarningVariable warned -WarningAction SilentlyContinue
         # The first page reports 100; the list reads on to twice that and stops.
         $sessions | Should -HaveCount 200
-        $script:Service.State.lists | Should -Be 4
+        (Get-PageRequestCount list) | Should -Be 4
         $warned | Should -HaveCount 1
         "$warned" | Should -BeLike '*reported 100 sessions in all but keeps sending more*'
     }
@@ -58,21 +68,21 @@ Describe 'Listings that never end' {
     It 'stops Get-DliSessionLog with a warning past twice the total the first page reported' {
         $lines = Get-DliSessionLog -Context $script:Hostile -Id 's1' -WarningVariable warned -WarningAction SilentlyContinue
         $lines | Should -HaveCount 200
-        $script:Service.State.logs | Should -Be 4
+        (Get-PageRequestCount log) | Should -Be 4
         "$warned" | Should -BeLike '*keeps sending more*'
     }
 
     It 'stops at -MaxPages with a warning' {
         Get-DliSession -Context $script:Hostile -PageSize 50 -MaxPages 2 -WarningVariable warned -WarningAction SilentlyContinue |
             Should -HaveCount 100
-        $script:Service.State.lists | Should -Be 2
+        (Get-PageRequestCount list) | Should -Be 2
         "$warned" | Should -BeLike '*stops after 2 page(s)*'
         Get-DliSessionLog -Context $script:Hostile -Id 's1' -MaxPages 1 -WarningAction SilentlyContinue | Should -HaveCount 50
-        $script:Service.State.logs | Should -Be 1
+        (Get-PageRequestCount log) | Should -Be 1
     }
 
     It 'refuses a -MaxPages below 1 before sending anything' {
         { Get-DliSession -Context $script:Hostile -MaxPages 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
-        $script:Service.State.lists | Should -Be 0
+        (Get-PageRequestCount list) | Should -Be 0
     }
 }

@@ -53,6 +53,28 @@ Connect-Dli -Endpoint '$($Server.Uri)' -ProjectId p1 -Token (ConvertTo-SecureStr
         Get-HostileRequest $Server | Should -HaveCount 0
     }
 
+    It 'sends nothing from Stop-DliSparkJob -Force under $WhatIfPreference and writes the What-if line' {
+        $output = Invoke-ChildPwsh @"
+Connect-Dli -Endpoint '$($Server.Uri)' -ProjectId p1 -Token (ConvertTo-SecureString t -AsPlainText -Force)
+& { `$WhatIfPreference = `$true; Stop-DliSparkJob -Id j1 -Force }
+'finished'
+"@
+        $output | Should -Match 'What if: Performing the operation "Cancel the Spark job and lose its work" on target "Spark job j1"'
+        $output | Should -Match 'finished'
+        Get-HostileRequest $Server | Should -HaveCount 0
+    }
+
+    It 'cancels without a prompt with Stop-DliSparkJob -WhatIf:$false -Force under $WhatIfPreference' {
+        $output = Invoke-ChildPwsh @"
+Connect-Dli -Endpoint '$($Server.Uri)' -ProjectId p1 -Token (ConvertTo-SecureString t -AsPlainText -Force)
+& { `$WhatIfPreference = `$true; Stop-DliSparkJob -Id j1 -Force -WhatIf:`$false -ErrorAction Stop }
+'finished'
+"@
+        $output | Should -Match 'finished'
+        $output | Should -Not -Match 'NonInteractive'
+        (Get-HostileRequest $Server).ForEach({ "$_" }) | Should -Be @('DELETE /v2.0/p1/batches/j1')
+    }
+
     It 'sends nothing from Stop-DliStatement under $WhatIfPreference' {
         & { $WhatIfPreference = $true; Stop-DliStatement -SessionId s1 -Id 1 }
         Get-HostileRequest $Server | Should -HaveCount 0
@@ -101,6 +123,26 @@ Describe 'Ids that would change the path' {
     ) {
         $Run | Should -Throw -ErrorId 'ParameterArgumentValidationError*' -ExpectedMessage '*cannot be part of a request URL*'
         Get-HostileRequest $Server | Should -HaveCount 0
+    }
+
+    It 'refuses <Command> -Id <Id> naming the parameter, before sending anything' -ForEach @(
+        @{ Command = 'Get-DliSparkJob'; Id = '.'; Run = { Get-DliSparkJob -Id '.' } }
+        @{ Command = 'Stop-DliSparkJob'; Id = '..'; Run = { Stop-DliSparkJob -Id '..' -Force } }
+        @{ Command = 'Wait-DliSparkJob'; Id = '..'; Run = { Wait-DliSparkJob -Id '..' } }
+        @{ Command = 'Get-DliSparkJobLog'; Id = '%2e%2e'; Run = { Get-DliSparkJobLog -Id '%2e%2e' } }
+    ) {
+        $Run | Should -Throw -ErrorId "ParameterArgumentValidationError,*$($Command -replace '-')Command" `
+            -ExpectedMessage "*parameter 'Id'*cannot be part of a request URL*"
+        Get-HostileRequest $Server | Should -HaveCount 0
+    }
+
+    It 'sends no DELETE for a hostile Spark job list whose ids are . and ..' {
+        Set-HostileAnswer $Server -Match '^GET /v2\.0/p1/batches\?' -Body '{"total":2,"sessions":[{"id":".","state":"running"},{"id":"..","state":"running"}]}'
+        $failures = Get-Errors { Get-DliSparkJob | Stop-DliSparkJob -Force }
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'DliResponseWrongShape*'
+        $failures[0].Exception.Message | Should -Match 'cannot be used in a request URL'
+        (Get-HostileRequest $Server).Method | Should -Be @('GET')
     }
 
     It 'refuses -ProjectId ..' {

@@ -2,7 +2,8 @@
 // every request exactly as it arrived on the socket (request line, header block, body) and answers from scripted
 // rules: any status, headers and body, so it can redirect, lie about ids, or send odd error bodies. A proxied
 // request arrives with an absolute URI as its target, so the same server, named in HTTP_PROXY, shows whether
-// traffic went through a proxy. Test support only; not shipped.
+// traffic went through a proxy. An endless-pages rule stands for a service that will not stop: every list and log
+// page is full of new items and reports a larger total than the page before. Test support only; not shipped.
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -45,6 +46,7 @@ namespace DliSession.Tests
         public string Headers { get; set; } = "";
         public string Body { get; set; } = "";
         public long BodyRepeat { get; set; } = 1;
+        public bool EndlessPages { get; set; }
     }
 
     public sealed class HostileServer : IDisposable
@@ -70,6 +72,31 @@ namespace DliSession.Tests
             {
                 Match = new Regex(pattern), Status = status, Body = body ?? "", Headers = headers ?? "", BodyRepeat = bodyRepeat,
             });
+        }
+
+        /// <summary>
+        /// Answers requests matching <paramref name="pattern"/> with pages that never end: min(size, 50) new items
+        /// from the target's from= (a log page of lines for a */log* target, else a page of sessions), each page
+        /// reporting total = from + 2 * size.
+        /// </summary>
+        public void AnswerEndlessPages(string pattern)
+        {
+            lock (_rules) _rules.Insert(0, new HostileRule { Match = new Regex(pattern), Status = 200, EndlessPages = true });
+        }
+
+        private static string EndlessPage(string target)
+        {
+            var fromMatch = Regex.Match(target, @"[?&]from=(\d+)");
+            var sizeMatch = Regex.Match(target, @"[?&]size=(\d+)");
+            var from = fromMatch.Success ? int.Parse(fromMatch.Groups[1].Value) : 0;
+            var size = Math.Min(sizeMatch.Success ? int.Parse(sizeMatch.Groups[1].Value) : 100, 50);
+            var total = from + 2 * size;
+            var numbers = Enumerable.Range(from, size);
+            if (target.Contains("/log"))
+                return "{\"id\":\"s1\",\"from\":" + from + ",\"total\":" + total + ",\"log\":["
+                    + string.Join(",", numbers.Select(n => "\"line " + n + "\"")) + "]}";
+            return "{\"from\":" + from + ",\"total\":" + total + ",\"sessions\":["
+                + string.Join(",", numbers.Select(n => "{\"id\":\"s" + n + "\",\"state\":\"idle\",\"name\":\"n" + n + "\"}")) + "]}";
         }
 
         public void Reset()
@@ -127,9 +154,10 @@ namespace DliSession.Tests
             HostileRule rule;
             lock (_rules) rule = _rules.FirstOrDefault(r => r.Match.IsMatch(request.Method + " " + request.Target));
             if (rule == null) rule = new HostileRule { Status = 502, Body = "{\"error_code\":\"DLI.0999\",\"error_msg\":\"no scripted answer\"}" };
-            var body = Encoding.UTF8.GetBytes(rule.Body);
+            var body = Encoding.UTF8.GetBytes(rule.EndlessPages ? EndlessPage(request.Target) : rule.Body);
             var head = new StringBuilder();
             head.Append("HTTP/1.1 ").Append(rule.Status).Append(" Scripted\r\n");
+            if (rule.EndlessPages) head.Append("Content-Type: application/json\r\n");
             head.Append("Content-Length: ").Append(body.LongLength * rule.BodyRepeat).Append("\r\n");
             head.Append("Connection: close\r\n");
             if (rule.Headers.Length > 0) head.Append(rule.Headers.TrimEnd('\r', '\n')).Append("\r\n");

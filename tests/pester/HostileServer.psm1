@@ -1,5 +1,5 @@
 # Test support for attack tests: a hostile loopback HTTP server (HostileServer.cs) that records raw requests and
-# answers from scripted rules, and a child pwsh for what only a fresh process shows (the What-if line on the host,
+# answers from scripted rules or with endless list and log pages, and a child pwsh for what only a fresh process shows (the What-if line on the host,
 # a proxy read from the environment at start-up). Used only by tests; not shipped with the module.
 
 Set-StrictMode -Version Latest
@@ -26,6 +26,17 @@ function Set-HostileAnswer {
         [long] $Repeat = 1
     )
     $Server.Answer($Match, $Status, $Body, $Headers, $Repeat)
+}
+
+function Set-HostileEndlessAnswer {
+    # Answers requests whose "METHOD target" matches -Match with list and log pages that never end: each page is full
+    # of new items and reports a larger total than the page before. Which pages were asked for shows in
+    # Get-HostileRequest (log pages have targets like */log*).
+    param(
+        [Parameter(Mandatory, Position = 0)] $Server,
+        [string] $Match = '^GET '
+    )
+    $Server.AnswerEndlessPages($Match)
 }
 
 function Get-HostileRequest {
@@ -56,4 +67,4 @@ function Invoke-ChildPwsh {
     $stdout + $stderr.Result
 }
 
-Export-ModuleMember -Function Start-HostileServer, Set-HostileAnswer, Get-HostileRequest, Invoke-ChildPwsh
+Export-ModuleMember -Function Start-HostileServer, Set-HostileAnswer, Set-HostileEndlessAnswer, Get-HostileRequest, Invoke-ChildPwsh

@@ -426,8 +426,11 @@ Describe 'Get-DliSparkJob' {
     BeforeAll {
         Reset-DliEmulator $script:Emulator
         $script:Jobs = @(1..5 | ForEach-Object { Submit-DliSparkJob @Submit -Name "list-$_" -Queue ($(if ($_ -le 3) { 'qa' } else { 'qb' })) })
+        # Every state is forced and held: left to their own lifecycle, the other three are still running for the
+        # first 600 ms, and the state filters would see them whenever the tests come that soon.
         Set-DliEmulatorSparkJobState $script:Emulator -Id $script:Jobs[0].Id -State running
         Set-DliEmulatorSparkJobState $script:Emulator -Id $script:Jobs[4].Id -State running
+        1..3 | ForEach-Object { Set-DliEmulatorSparkJobState $script:Emulator -Id $script:Jobs[$_].Id -State success }
     }
     BeforeEach { Clear-DliEmulatorJournal $script:Emulator }
 

@@ -14,7 +14,7 @@ internal static partial class WireMapper
         var (bodyJson, body) = RequestBody(wire.RequestBody);
         return new SparkJob
         {
-            Id = Required(wire.Id, AJob, "id"),
+            Id = UsableId(wire.Id, AJob),
             State = Required(wire.State, AJob, "state"),
             Name = Text(wire.Name),
             Queue = Text(wire.Queue),
@@ -27,7 +27,7 @@ internal static partial class WireMapper
             Image = Text(wire.Image),
             Feature = Text(wire.Feature),
             SparkVersion = Text(wire.SparkVersion),
-            Log = wire.Log ?? [],
+            Log = wire.Log is { } log ? new LogLines(log) : LogLines.None,
             CreateTime = Time(wire.CreateTime, AJob),
             UpdateTime = Time(wire.UpdateTime, AJob),
             Duration = wire.Duration is >= 0 and var ms ? TimeSpan.FromMilliseconds(ms) : null,

@@ -32,7 +32,8 @@ public sealed class SparkJob
     public string? SparkVersion { get; init; }
 
     /// <summary>The last lines of the log that the service sends with the job.</summary>
-    public string[] Log { get; init; } = [];
+    /// <summary>Whose text is the lines, one a line, so it survives CSV.</summary>
+    public LogLines Log { get; init; } = LogLines.None;
 
     public DateTimeOffset? CreateTime { get; init; }
     public DateTimeOffset? UpdateTime { get; init; }

@@ -22,8 +22,11 @@ public sealed class SparkSession
     public string? ScType { get; init; }
     public string? ClusterName { get; init; }
     public string? Queue { get; init; }
-    public IReadOnlyDictionary<string, string?>? AppInfo { get; init; }
-    public string[] Log { get; init; } = [];
+    /// <summary>Whose text is <c>key=value; ...</c>, so it survives CSV.</summary>
+    public AppInfo? AppInfo { get; init; }
+
+    /// <summary>Whose text is the lines, one a line, so it survives CSV.</summary>
+    public LogLines Log { get; init; } = LogLines.None;
     public DateTimeOffset? CreateTime { get; init; }
     public DateTimeOffset? UpdateTime { get; init; }
 

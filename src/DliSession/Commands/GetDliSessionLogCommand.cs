@@ -41,6 +41,11 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? MaxPages { get; set; }
 
+    private LogLineOutput? _output;
+
+    /// <summary>Lines say their session; the view shows it once lines of several can mix (several ids, or piped ones).</summary>
+    private LogLineOutput Output => _output ??= new("SessionId", showSource: Id.Length > 1 || MyInvocation.ExpectingInput);
+
     protected override void ProcessDliRecord()
     {
         var client = Client();
@@ -53,7 +58,7 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
         if (ParameterSetName == TailSet)
         {
             // Without "from", the service answers with the last "size" lines.
-            foreach (var line in Await(client.GetSessionLogAsync(id, from: null, size: Tail, CancelToken)).Items) WriteObject(line);
+            foreach (var line in Await(client.GetSessionLogAsync(id, from: null, size: Tail, CancelToken)).Items) WriteObject(Output.Line(line, id));
             return;
         }
         WriteAll(client.ReadSessionLog(id, new ListingOptions<string>
@@ -61,6 +66,6 @@ public sealed class GetDliSessionLogCommand : DliCmdlet
             Skip = (ulong)From,
             First = Size is { } size ? (ulong)size : ulong.MaxValue,
             MaxPages = MaxPages,
-        }));
+        }), line => WriteObject(Output.Line(line, id)));
     }
 }

@@ -22,6 +22,7 @@ public sealed class GetDliSparkJobCommand : DliCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     /// <summary>Sent as <c>job_name</c>.</summary>

@@ -22,6 +22,7 @@ public sealed class GetDliSparkJobLogCommand : DliCmdlet
     [Alias("JobId")]
     [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     /// <summary>The index of the first line to write (0 is the first line of the log).</summary>
@@ -54,6 +55,11 @@ public sealed class GetDliSparkJobLogCommand : DliCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int? Index { get; set; }
 
+    private LogLineOutput? _output;
+
+    /// <summary>Lines say their job; the view shows it once lines of several can mix (several ids, or piped ones).</summary>
+    private LogLineOutput Output => _output ??= new("JobId", showSource: Id.Length > 1 || MyInvocation.ExpectingInput);
+
     protected override void ProcessDliRecord()
     {
         var client = Client();
@@ -67,7 +73,7 @@ public sealed class GetDliSparkJobLogCommand : DliCmdlet
         if (ParameterSetName == TailSet)
         {
             // Without "from", the service answers with the last "size" lines.
-            foreach (var line in Await(client.GetSparkJobLogAsync(id, query with { Size = Tail }, CancelToken)).Items) WriteObject(line);
+            foreach (var line in Await(client.GetSparkJobLogAsync(id, query with { Size = Tail }, CancelToken)).Items) WriteObject(Output.Line(line, id));
             return;
         }
         WriteAll(client.ReadSparkJobLog(id, query, new ListingOptions<string>
@@ -75,6 +81,6 @@ public sealed class GetDliSparkJobLogCommand : DliCmdlet
             Skip = (ulong)From,
             First = Size is { } size ? (ulong)size : ulong.MaxValue,
             MaxPages = MaxPages,
-        }));
+        }), line => WriteObject(Output.Line(line, id)));
     }
 }

@@ -7,7 +7,8 @@ namespace DliSession.Commands;
 
 /// <summary>
 /// Cancels Spark jobs: <c>DELETE /v2.0/{project_id}/batches/{batch_id}</c>. A cancelled job's work is lost, so it
-/// asks first (ConfirmImpact High); -Force skips the question, -WhatIf sends nothing. DLI refuses to cancel a job
+/// asks first (ConfirmImpact High); -Force or -Confirm:$false skip the question, and -WhatIf or $WhatIfPreference send
+/// nothing, -Force or not. DLI refuses to cancel a job
 /// that has already ended, and its error is written for that job.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "DliSparkJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
@@ -18,6 +19,7 @@ public sealed class StopDliSparkJobCommand : DliCmdlet
     [Alias("JobId")]
     [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     [Parameter]
@@ -32,7 +34,7 @@ public sealed class StopDliSparkJobCommand : DliCmdlet
         var client = BlockingClient();
         foreach (var id in Id)
         {
-            if (!Confirmed(id)) continue;
+            if (!ShouldChange($"Spark job {id}", "Cancel the Spark job and lose its work", Force)) continue;
             TryRun(id, () =>
             {
                 Await(client.CancelSparkJobAsync(id, CancelToken));
@@ -41,14 +43,4 @@ public sealed class StopDliSparkJobCommand : DliCmdlet
             });
         }
     }
-
-    /// <summary>-Force answers the prompt, but never -WhatIf, $WhatIfPreference or an explicit -Confirm.</summary>
-    private bool Confirmed(string id) =>
-        Force && !WhatIfRequested() && !MyInvocation.BoundParameters.ContainsKey("Confirm")
-            || ShouldProcess($"Spark job {id}", "Cancel the Spark job and lose its work");
-
-    private bool WhatIfRequested() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-            ? whatIf is SwitchParameter { IsPresent: true }
-            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 }

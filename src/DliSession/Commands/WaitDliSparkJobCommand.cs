@@ -20,6 +20,7 @@ public sealed class WaitDliSparkJobCommand : DliCmdlet
     [Alias("JobId")]
     [ArgumentCompleter(typeof(IdCompleter<SparkJobListing>))]
     [ValidateNotNullOrEmpty]
+    [ValidateDliId]
     public string[] Id { get; set; } = [];
 
     /// <summary>The states to wait for; success by default. A dead job is an error unless dead is one of them.</summary>
