@@ -77,7 +77,10 @@ try {
                 $arguments = if ($mode -eq 'Floor') { $floorList } elseif ($mode -eq 'FloorJobs') { $floorJobs } else {
                     @($pwshDll, '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-Listing.ps1'), '-Mode', $mode, '-ModulePath', $ModulePath)
                 }
-                $list[$mode].Add(((Invoke-Child $arguments $manyEnvironment).Output | ConvertFrom-Json))
+                $listed = (Invoke-Child $arguments $manyEnvironment).Output | ConvertFrom-Json
+                # A floor that stopped early would make every ratio against it meaningless.
+                if ($mode -like 'Floor*' -and $listed.Count -ne 100000) { throw "The C# floor ($mode) listed $($listed.Count) items, not 100,000." }
+                $list[$mode].Add($listed)
             }
         }
         $median = @{}

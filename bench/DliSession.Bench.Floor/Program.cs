@@ -180,10 +180,11 @@ internal sealed record Job(
     [property: JsonPropertyName("cluster_name")] string? ClusterName,
     [property: JsonPropertyName("create_time")] long? CreateTime);
 
+/// <summary>A page of the batch list: DLI puts the jobs under "sessions", as in the session list.</summary>
 internal sealed record JobPage(
     [property: JsonPropertyName("from")] int? From,
     [property: JsonPropertyName("total")] int? Total,
-    [property: JsonPropertyName("batches")] List<Job>? Batches);
+    [property: JsonPropertyName("sessions")] List<Job>? Batches);
 
 /// <summary>The body every create contender sends: the same fields New-DliSession sends for the benchmark's parameters.</summary>
 internal sealed record CreateBody(
