@@ -120,24 +120,7 @@ Describe 'Prompts and What-if lines name what was piped in' {
     }
 
     It 'asks about the piped session by name, and sends nothing when the answer is No' {
-        if (-not ('DliSession.Tests.RecordingHost' -as [type])) { Add-Type -Path "$PSScriptRoot/RecordingHost.cs" }
-        $recording = [DliSession.Tests.RecordingHost]::new('&No')
-        $runspace = [runspacefactory]::CreateRunspace($recording)
-        $runspace.Open()
-        $shell = [powershell]::Create()
-        $shell.Runspace = $runspace
-        try {
-            $null = $shell.AddScript({
-                param($Module, $Session)
-                Import-Module $Module
-                $Session | Remove-DliSession
-            }).AddArgument("$RepoRoot/out/DliSession/DliSession.psd1").AddArgument($Nightly)
-            $null = $shell.Invoke()
-        }
-        finally {
-            $shell.Dispose()
-            $runspace.Dispose()
-        }
+        $recording = Invoke-WithRecordingHost -Answer '&No' -Script { param($Session) $Session | Remove-DliSession } -ArgumentList $Nightly
         $recording.Choices | Should -HaveCount 1
         $recording.Choices[0].Message | Should -BeLike "*Delete the Spark session and lose its state*$Label*"
         Get-ApiRequest $Emulator | Should -BeNullOrEmpty
