@@ -119,22 +119,6 @@ Describe 'Get-DliSessionLog -Wait' {
         finally { $follow.Shell.Dispose() }
     }
 
-    It 'stops within a second on Ctrl+C' {
-        $session = New-DliSession -Queue 'q' -Name 'follow-stop' -Wait
-        $follow = Start-Follow 'Get-DliSessionLog -Id $Id -Context $Context -Wait -PollIntervalSec 30' -Id $session.Id
-        try {
-            Wait-Lines $follow -Count 1
-            Start-Sleep -Milliseconds 1500   # past the first short pauses, into a long one
-
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $follow.Shell.Stop()
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
-            $follow.Running.IsCompleted | Should -BeTrue
-            $follow.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
-        }
-        finally { $follow.Shell.Dispose() }
-    }
-
     It 'refuses -PollIntervalSec without -Wait before sending anything' {
         Clear-DliEmulatorJournal $script:Emulator
         $failure = { Get-DliSessionLog -Id 'fd090caf-0000-4000-8000-000000000000' -PollIntervalSec 1 } |
@@ -167,19 +151,28 @@ Describe 'Get-DliSparkJobLog -Wait' {
         }
         finally { $follow.Shell.Dispose() }
     }
+}
 
-    It 'stops within a second on Ctrl+C' {
-        $job = Submit-DliSparkJob @Submit
-        Set-DliEmulatorSparkJobState $script:Emulator -Id $job.Id -State running
-        $follow = Start-Follow 'Get-DliSparkJobLog -Id $Id -Context $Context -Wait -PollIntervalSec 30' -Id $job.Id
+Describe 'Ctrl+C during -Wait' {
+    It 'stops <Cmdlet> within a second' -ForEach @(
+        @{ Cmdlet = 'Get-DliSessionLog'; Start = { (New-DliSession -Queue 'q' -Name 'follow-stop' -Wait).Id } }
+        @{ Cmdlet = 'Get-DliSparkJobLog'; Start = {
+                $job = Submit-DliSparkJob @Submit
+                Set-DliEmulatorSparkJobState $script:Emulator -Id $job.Id -State running
+                $job.Id
+            }
+        }
+    ) {
+        $follow = Start-Follow "$Cmdlet -Id `$Id -Context `$Context -Wait -PollIntervalSec 30" -Id (& $Start)
         try {
             Wait-Lines $follow -Count 1
-            Start-Sleep -Milliseconds 1500
+            Start-Sleep -Milliseconds 1500   # past the first short pauses, into a long one
 
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $follow.Shell.Stop()
             $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
             $follow.Running.IsCompleted | Should -BeTrue
+            $follow.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
         }
         finally { $follow.Shell.Dispose() }
     }
