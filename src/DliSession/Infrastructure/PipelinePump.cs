@@ -11,25 +11,28 @@ namespace DliSession.Commands.Infrastructure;
 /// </summary>
 internal sealed class PipelinePump(Cmdlet cmdlet, bool debugEnabled, bool verboseAsDebug) : IDliLog
 {
-    // A null entry marks the end of the awaited work.
-    private readonly BlockingCollection<Action?> _queue = new();
+    // A null entry marks the end of the awaited work. Made on first use: most calls (a quiet -Id read, waited for on
+    // the pipeline thread) queue nothing and never wait, and the collection is a good part of what a call allocates.
+    private BlockingCollection<Action?>? _queue;
+
+    private BlockingCollection<Action?> Queue => LazyInitializer.EnsureInitialized(ref _queue);
 
     public bool DebugEnabled { get; } = debugEnabled;
 
     // A binary cmdlet given -Debug without -Verbose inquires on every verbose line, which fails in a
     // non-interactive host; its reader asked for the debug stream, so the line goes there.
     public void Verbose(string message) =>
-        _queue.Add(verboseAsDebug ? () => cmdlet.WriteDebug(message) : () => cmdlet.WriteVerbose(message));
+        Queue.Add(verboseAsDebug ? () => cmdlet.WriteDebug(message) : () => cmdlet.WriteVerbose(message));
 
     public void Debug(string message)
     {
-        if (DebugEnabled) _queue.Add(() => cmdlet.WriteDebug(message));
+        if (DebugEnabled) Queue.Add(() => cmdlet.WriteDebug(message));
     }
 
-    public void Warning(string message) => _queue.Add(() => cmdlet.WriteWarning(message));
+    public void Warning(string message) => Queue.Add(() => cmdlet.WriteWarning(message));
 
     /// <summary>Queues any write (progress, say) to run on the pipeline thread.</summary>
-    public void Post(Action write) => _queue.Add(write);
+    public void Post(Action write) => Queue.Add(write);
 
     /// <summary>Blocks the pipeline thread until <paramref name="task"/> ends, running queued writes as they come.</summary>
     public T Wait<T>(Task<T> task)
@@ -47,15 +50,17 @@ internal sealed class PipelinePump(Cmdlet cmdlet, bool debugEnabled, bool verbos
     /// <summary>Runs what is queued now.</summary>
     public void Flush()
     {
-        while (_queue.TryTake(out var write) && write is not null) write();
+        var queue = Volatile.Read(ref _queue);
+        while (queue is not null && queue.TryTake(out var write) && write is not null) write();
     }
 
     private void Await(Task task)
     {
         if (!task.IsCompleted)
         {
-            task.GetAwaiter().UnsafeOnCompleted(() => _queue.Add(null));
-            foreach (var write in _queue.GetConsumingEnumerable())
+            var queue = Queue;
+            task.GetAwaiter().UnsafeOnCompleted(() => queue.Add(null));
+            foreach (var write in queue.GetConsumingEnumerable())
             {
                 if (write is null) break;
                 write();
