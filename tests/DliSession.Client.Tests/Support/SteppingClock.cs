@@ -14,8 +14,10 @@ public sealed class SteppingClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Told only once it exists: a test that moved the clock before the timer was made would start it late, never to fire.
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         _timers.Writer.TryWrite(dueTime);
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 
     /// <summary>The due time of the next timer started (one already started and not yet taken counts).</summary>
