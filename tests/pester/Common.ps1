@@ -104,3 +104,25 @@ function Invoke-FreshPwsh {
     $start = @{ Path = $Path; Command = $Command; ArgumentList = $ArgumentList; Environment = $Environment }
     Wait-FreshPwsh (Start-FreshPwsh @start) -TimeoutSec $TimeoutSec
 }
+
+function Invoke-WithRecordingHost {
+    # Runs $Script, with $ArgumentList, in a runspace whose host records each confirmation question and answers
+    # $Answer ('&No', '&Yes'...), with the built module imported; returns the host, whose Choices are the questions.
+    param([Parameter(Mandatory)] [string] $Answer, [Parameter(Mandatory)] [scriptblock] $Script, [object[]] $ArgumentList = @())
+    if (-not ('DliSession.Tests.RecordingHost' -as [type])) { Add-Type -Path "$PSScriptRoot/RecordingHost.cs" }
+    $recording = [DliSession.Tests.RecordingHost]::new($Answer)
+    $runspace = [runspacefactory]::CreateRunspace($recording)
+    $runspace.Open()
+    $shell = [powershell]::Create()
+    $shell.Runspace = $runspace
+    try {
+        $null = $shell.AddScript("Import-Module '$RepoRoot/out/DliSession/DliSession.psd1'").AddStatement().AddScript($Script)
+        foreach ($argument in $ArgumentList) { $null = $shell.AddArgument($argument) }
+        $null = $shell.Invoke()
+    }
+    finally {
+        $shell.Dispose()
+        $runspace.Dispose()
+    }
+    $recording
+}

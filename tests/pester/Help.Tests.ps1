@@ -7,9 +7,11 @@ BeforeDiscovery {
     $commands = @(Get-Command -Module DliSession -CommandType Cmdlet | Sort-Object Name)
     $cmdlets = @($commands | ForEach-Object { @{ Name = $_.Name } })
     # One row per parameter of each cmdlet, so a cmdlet without parameters (Disconnect-Dli) has no row that checks nothing.
+    # Hidden parameters (DontShow: the piped name some prompts show) are not typed by people, so they have no help.
     $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
     $parameters = @(foreach ($command in $commands) {
-            foreach ($parameter in $command.Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object) { @{ Name = $command.Name; Parameter = $parameter } }
+            foreach ($parameter in $command.Parameters.Values | Where-Object { $_.Name -notin $common -and -not ($_.Attributes.DontShow -contains $true) } |
+                Sort-Object Name) { @{ Name = $command.Name; Parameter = $parameter.Name } }
         })
 }
 
@@ -18,6 +20,11 @@ BeforeAll {
     Import-Module "$RepoRoot/tools/HelpBuilder.psm1" -Force
     $script:Docs = "$RepoRoot/docs/en-US"
     $script:Common = [System.Management.Automation.PSCmdlet]::CommonParameters   # -WhatIf and -Confirm have blocks of their own
+    function Test-Shown {
+        # Whether help shows the parameter: not a common one, and not hidden (DontShow).
+        param($Parameter)
+        $Parameter.Name -notin $Common -and -not ($Parameter.Attributes.DontShow -contains $true)
+    }
 }
 
 Describe 'docs/en-US/<Name>.md' -ForEach $cmdlets {
@@ -40,13 +47,13 @@ Describe 'docs/en-US/<Name>.md' -ForEach $cmdlets {
     }
 
     It 'documents exactly the cmdlet parameters, none of the common ones' {
-        $expected = @($Command.Parameters.Keys | Where-Object { $_ -notin $Common } | Sort-Object)
+        $expected = @($Command.Parameters.Values | Where-Object { Test-Shown $_ } | ForEach-Object Name | Sort-Object)
         @($Page.Parameters.Name | Select-Object -Unique | Sort-Object) | Should -Be $expected
     }
 
     It 'gives each parameter, in each set, the mandatory flag, position and pipeline input of the cmdlet' {
         $expected = foreach ($set in $Command.ParameterSets) {
-            foreach ($parameter in $set.Parameters | Where-Object Name -notin $Common) {
+            foreach ($parameter in $set.Parameters | Where-Object { Test-Shown $_ }) {
                 $pipeline = @(if ($parameter.ValueFromPipeline) { 'ByValue' }; if ($parameter.ValueFromPipelineByPropertyName) { 'ByPropertyName' })
                 $position = if ($parameter.Position -ge 0) { $parameter.Position } else { 'Named' }
                 '{0}/{1}: required {2}, position {3}, pipeline {4}' -f $set.Name, $parameter.Name, $parameter.IsMandatory, $position,

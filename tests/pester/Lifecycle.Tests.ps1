@@ -94,23 +94,8 @@ Describe 'Remove-DliSession' {
     It 'asks for confirmation by default, and sends nothing when the answer is No' {
         $asked = New-DliSession -ClusterName 'c' -Name 'asked'
         Clear-DliEmulatorJournal $script:Emulator
-        if (-not ('DliSession.Tests.RecordingHost' -as [type])) { Add-Type -Path "$PSScriptRoot/RecordingHost.cs" }
-        $recording = [DliSession.Tests.RecordingHost]::new('&No')
-        $runspace = [runspacefactory]::CreateRunspace($recording)
-        $runspace.Open()
-        $shell = [powershell]::Create()
-        $shell.Runspace = $runspace
-        try {
-            $null = $shell.AddScript({
-                param($Module, $Context, $Id)
-                Import-Module $Module
-                Remove-DliSession -Id $Id -Context $Context
-            }).AddArgument("$RepoRoot/out/DliSession/DliSession.psd1").AddArgument($asked.Context).AddArgument($asked.Id)
-            $null = $shell.Invoke()
-        } finally {
-            $shell.Dispose()
-            $runspace.Dispose()
-        }
+        $recording = Invoke-WithRecordingHost -Answer '&No' -Script { param($Context, $Id) Remove-DliSession -Id $Id -Context $Context } `
+            -ArgumentList $asked.Context, $asked.Id
         $recording.Choices | Should -HaveCount 1
         $recording.Choices[0].Message | Should -BeLike "*$($asked.Id)*"
         $recording.Choices[0].Labels | Should -Contain '&Yes'

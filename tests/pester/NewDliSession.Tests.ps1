@@ -63,6 +63,12 @@ Describe 'New-DliSession' {
         $body.ContainsKey('cluster_name') | Should -BeFalse
     }
 
+    It 'sends -ScType in capitals, the only spelling DLI takes, as Submit-DliSparkJob does' {
+        $session = New-DliSession -Queue 'q1' -ScType b
+        (Get-CreateBody).sc_type | Should -BeExactly 'B'
+        $session.ScType | Should -BeExactly 'B'
+    }
+
     It 'returns a typed session with the documented fields' {
         $session = New-DliSession -ClusterName 'c1' -Name 'typed'
         $session | Should -BeOfType ([DliSession.Client.Models.SparkSession])

@@ -71,6 +71,72 @@ Describe 'Pipelines give back what was piped' {
     }
 }
 
+Describe 'Prompts and What-if lines name what was piped in' {
+    BeforeAll {
+        $script:Nightly = New-DliSession -Queue 'q' -Name 'nightly' -Wait
+        $script:Label = "session 'nightly' ($($Nightly.Id.Substring(0, 8))…)"
+        $script:Job = Submit-DliSparkJob -Queue 'q' -File 'obs://b/app.jar' -ClassName 'com.example.Main' -Name 'nightly-job'
+        $script:Statement = $Nightly | Invoke-DliStatement -Code 'val named = 1'
+    }
+    BeforeEach { Clear-DliEmulatorJournal $Emulator }
+
+    It 'Remove-DliSession names a piped session, and sends nothing' {
+        Get-HostText { $Nightly | Remove-DliSession -WhatIf } | Should -BeLike "*Delete the Spark session and lose its state`" on target `"$Label`"*"
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'Remove-DliSession still names a session given by id by its id' {
+        Get-HostText { Remove-DliSession -Id $Nightly.Id -WhatIf } | Should -BeLike "*on target `"session $($Nightly.Id)`"*"
+        Get-HostText { $Nightly.Id | Remove-DliSession -WhatIf } | Should -BeLike "*on target `"session $($Nightly.Id)`"*"
+    }
+
+    It 'Stop-DliSparkJob names a piped job' {
+        Get-HostText { $Job | Stop-DliSparkJob -WhatIf } |
+            Should -BeLike "*Cancel the Spark job and lose its work`" on target `"Spark job 'nightly-job' ($($Job.Id.Substring(0, 8))…)`"*"
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'Invoke-DliStatement names the session piped into it' {
+        Get-HostText { $Nightly | Invoke-DliStatement -Code 'val x = 1' -WhatIf } | Should -BeLike "*Run 9 characters of code`" on target `"$Label`"*"
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'Stop-DliStatement names the session piped into it, and a piped statement by its session id' {
+        Get-HostText { $Nightly | Stop-DliStatement -Id $Statement.Id -WhatIf } | Should -BeLike "*on target `"statement $($Statement.Id) in $Label`"*"
+        Get-HostText { $Statement | Stop-DliStatement -WhatIf } | Should -BeLike "*on target `"statement $($Statement.Id) in session $($Nightly.Id)`"*"
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'names none of several ids given in one record' {
+        Get-HostText { [pscustomobject]@{ Id = 'one', 'two'; Name = 'both' } | Remove-DliSession -WhatIf } |
+            Should -BeLike '*on target "session one"*on target "session two"*'
+    }
+
+    It 'shows the control characters of a name as escapes, and cuts a long one' {
+        $text = Get-HostText { [pscustomobject]@{ Id = 'abcdefghijkl'; Name = "evil`e[2Kname" } | Remove-DliSession -WhatIf }
+        $text | Should -BeLike "*on target `"session 'evil\u001b``[2Kname' (abcdefgh…)`"*"
+        $text = Get-HostText { [pscustomobject]@{ Id = 'abc'; Name = 'n' * 500 } | Remove-DliSession -WhatIf }
+        $text | Should -BeLike "*on target `"session '$('n' * 64)…' (abc)`"*"
+    }
+
+    It 'asks about the piped session by name, and sends nothing when the answer is No' {
+        $recording = Invoke-WithRecordingHost -Answer '&No' -Script { param($Session) $Session | Remove-DliSession } -ArgumentList $Nightly
+        $recording.Choices | Should -HaveCount 1
+        $recording.Choices[0].Message | Should -BeLike "*Delete the Spark session and lose its state*$Label*"
+        Get-ApiRequest $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'offers the hidden name parameter neither to Tab nor in help' {
+        foreach ($name in 'Remove-DliSession', 'Stop-DliSparkJob', 'Invoke-DliStatement', 'Stop-DliStatement') {
+            (Get-Command $name).Parameters['Name'].Attributes.DontShow | Should -Contain $true
+            # (PowerShell still completes a hidden parameter that is the only match, as for -Na.)
+            $line = "$name -"
+            @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Not -Contain '-Name'
+            @((Get-Help $name -Full).parameters.parameter.name) | Should -Not -Contain 'Name'
+        }
+    }
+}
+
 Describe 'Get-DliContext with no context' {
     It 'returns nothing after Disconnect-Dli when nothing else gives a context' {
         $saved = @(Get-ChildItem env: | Where-Object Name -match '^(DLI_|HUAWEICLOUD_SDK_)')

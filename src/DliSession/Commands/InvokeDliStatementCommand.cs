@@ -27,6 +27,13 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The name of a session piped in whole, bound by property name with its SessionId, so the prompt and the -WhatIf
+    /// line name it (see <see cref="ChangeEachCmdlet.Name"/>). Hidden: it selects nothing.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? Name { get; set; }
+
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = CodeSet)]
     [ValidateLength(1, DliClient.MaxCodeLength)]
     public string Code { get; set; } = string.Empty;
@@ -53,7 +60,7 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     protected override void ProcessDliRecord()
     {
         var code = ParameterSetName == PathSet ? ReadCode() : Code;
-        if (!ShouldChange($"session {SessionId}", $"Run {code.Length} characters of code")) return;
+        if (!ShouldChange(ResourceLabel.Of("session", SessionId, Name), $"Run {code.Length} characters of code")) return;
         var client = Client();
         TryRun(SessionId, () =>
         {

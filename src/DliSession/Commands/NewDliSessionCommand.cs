@@ -9,7 +9,7 @@ namespace DliSession.Commands;
 [Cmdlet(VerbsCommon.New, "DliSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = QueueSet)]
 [OutputType(typeof(SparkSession))]
-public sealed class NewDliSessionCommand : DliCmdlet
+public sealed class NewDliSessionCommand : SparkApplicationCmdlet
 {
     private const string ClusterSet = "Cluster";
     private const string QueueSet = "Queue";
@@ -29,70 +29,13 @@ public sealed class NewDliSessionCommand : DliCmdlet
     [ValidateSet("spark")]
     public string Kind { get; set; } = "spark";
 
-    [Parameter]
-    [ValidateSet("A", "B", "C")]
-    public string? ScType { get; set; }
-
-    [Parameter, Alias("Jars")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Jar { get; set; }
-
-    [Parameter, Alias("PyFiles")]
-    [ValidateNotNullOrEmpty]
-    public string[]? PyFile { get; set; }
-
     [Parameter, Alias("Files")]
     [ValidateNotNullOrEmpty]
     public string[]? File { get; set; }
 
-    [Parameter, Alias("Modules")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Module { get; set; }
-
-    [Parameter, Alias("Resources")]
-    [SessionResource]
-    [ValidateNotNullOrEmpty]
-    public SessionResource[]? Resource { get; set; }
-
-    [Parameter, Alias("Groups")]
-    [SessionResourceGroup]
-    [ValidateNotNullOrEmpty]
-    public SessionResourceGroup[]? Group { get; set; }
-
-    [Parameter]
-    [SparkConf]
-    [ValidateNotNull]
-    public Dictionary<string, string>? Conf { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateLength(1, CreateSessionRequest.MaxNameLength)]
-    public string? Name { get; set; }
-
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
     public int? HeartbeatTimeoutInSecond { get; set; }
-
-    [Parameter]
-    [SparkMemory]
-    [ValidateNotNullOrEmpty]
-    public string? DriverMemory { get; set; }
-
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? DriverCores { get; set; }
-
-    [Parameter]
-    [SparkMemory]
-    [ValidateNotNullOrEmpty]
-    public string? ExecutorMemory { get; set; }
-
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? ExecutorCores { get; set; }
-
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? NumExecutors { get; set; }
 
     /// <summary>Waits until the new session is idle (see Wait-DliSession) and writes it then.</summary>
     [Parameter]
@@ -177,25 +120,12 @@ public sealed class NewDliSessionCommand : DliCmdlet
         cores is null ? null : $"{cores} core{(cores == 1 ? "" : "s")}",
     }.Where(p => p is not null).DefaultIfEmpty("default size"));
 
-    private CreateSessionRequest BuildRequest() => new()
+    private CreateSessionRequest BuildRequest() => WithSharedFields(new CreateSessionRequest
     {
         Kind = Kind,
         ClusterName = ParameterSetName == ClusterSet ? ClusterName : null,
         Queue = ParameterSetName == QueueSet ? Queue : null,
-        ScType = ScType,
-        Jars = Jar,
-        PyFiles = PyFile,
         Files = File,
-        Modules = Module,
-        Resources = Resource,
-        Groups = Group,
-        Conf = Conf,
-        Name = Name,
         HeartbeatTimeoutInSecond = HeartbeatTimeoutInSecond,
-        DriverMemory = DriverMemory,
-        DriverCores = DriverCores,
-        ExecutorMemory = ExecutorMemory,
-        ExecutorCores = ExecutorCores,
-        NumExecutors = NumExecutors,
-    };
+    });
 }

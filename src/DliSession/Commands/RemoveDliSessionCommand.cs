@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DliSession.Client;
 using DliSession.Client.Models;
 using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
@@ -11,7 +12,7 @@ namespace DliSession.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "DliSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(SparkSession))]
-public sealed class RemoveDliSessionCommand : DliCmdlet
+public sealed class RemoveDliSessionCommand : ChangeEachCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SessionId")]
@@ -20,26 +21,18 @@ public sealed class RemoveDliSessionCommand : DliCmdlet
     [ValidateDliId]
     public string[] Id { get; set; } = [];
 
-    [Parameter]
-    public SwitchParameter Force { get; set; }
+    private protected override string[] Ids => Id;
 
-    /// <summary>Writes each session as it was just before it was deleted.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    private protected override string Noun => "session";
 
-    protected override void ProcessDliRecord()
+    private protected override string Action => "Delete the Spark session and lose its state";
+
+    /// <summary>With -PassThru, the session as it was just before it was deleted.</summary>
+    private protected override object? Change(DliClient client, string id)
     {
-        var client = BlockingClient();
-        foreach (var id in Id)
-        {
-            if (!ShouldChange($"session {id}", "Delete the Spark session and lose its state", Force)) continue;
-            TryRun(id, () =>
-            {
-                var before = PassThru ? Await(client.GetSessionAsync(id, CancelToken)) : null;
-                Await(client.DeleteSessionAsync(id, CancelToken));
-                Pump.Verbose($"Deleted session {id}.");
-                if (before is not null) WriteObject(before);
-            });
-        }
+        var before = PassThru ? Await(client.GetSessionAsync(id, CancelToken)) : null;
+        Await(client.DeleteSessionAsync(id, CancelToken));
+        Pump.Verbose($"Deleted session {id}.");
+        return before;
     }
 }

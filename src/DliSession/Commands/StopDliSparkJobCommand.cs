@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DliSession.Client;
 using DliSession.Client.Models;
 using DliSession.Commands.Binding;
 using DliSession.Commands.Infrastructure;
@@ -13,7 +14,7 @@ namespace DliSession.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "DliSparkJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(SparkJob))]
-public sealed class StopDliSparkJobCommand : DliCmdlet
+public sealed class StopDliSparkJobCommand : ChangeEachCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("JobId")]
@@ -22,25 +23,17 @@ public sealed class StopDliSparkJobCommand : DliCmdlet
     [ValidateDliId]
     public string[] Id { get; set; } = [];
 
-    [Parameter]
-    public SwitchParameter Force { get; set; }
+    private protected override string[] Ids => Id;
 
-    /// <summary>Writes each job as it is once cancelled.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    private protected override string Noun => "Spark job";
 
-    protected override void ProcessDliRecord()
+    private protected override string Action => "Cancel the Spark job and lose its work";
+
+    /// <summary>With -PassThru, the job as it is once cancelled.</summary>
+    private protected override object? Change(DliClient client, string id)
     {
-        var client = BlockingClient();
-        foreach (var id in Id)
-        {
-            if (!ShouldChange($"Spark job {id}", "Cancel the Spark job and lose its work", Force)) continue;
-            TryRun(id, () =>
-            {
-                Await(client.CancelSparkJobAsync(id, CancelToken));
-                Pump.Verbose($"Cancelled Spark job {id}.");
-                if (PassThru) WriteObject(Await(client.GetSparkJobAsync(id, CancelToken)));
-            });
-        }
+        Await(client.CancelSparkJobAsync(id, CancelToken));
+        Pump.Verbose($"Cancelled Spark job {id}.");
+        return PassThru ? Await(client.GetSparkJobAsync(id, CancelToken)) : null;
     }
 }

@@ -23,6 +23,13 @@ public sealed class StopDliStatementCommand : DliCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int[] Id { get; set; } = [];
 
+    /// <summary>
+    /// The name of a session piped in whole, bound by property name with its SessionId, so the prompt and the -WhatIf
+    /// line name it (see <see cref="ChangeEachCmdlet.Name"/>). Hidden: it selects nothing.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? Name { get; set; }
+
     /// <summary>Writes each statement as it is after the cancel.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -32,7 +39,7 @@ public sealed class StopDliStatementCommand : DliCmdlet
         var client = BlockingClient();
         foreach (var id in Id)
         {
-            if (!ShouldChange($"statement {id} in session {SessionId}", "Cancel the statement")) continue;
+            if (!ShouldChange($"statement {id} in {ResourceLabel.Of("session", SessionId, Name)}", "Cancel the statement")) continue;
             TryRun($"{SessionId}/{id}", () =>
             {
                 Await(client.CancelStatementAsync(SessionId, id, CancelToken));

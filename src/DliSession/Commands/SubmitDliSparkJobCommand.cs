@@ -12,7 +12,7 @@ namespace DliSession.Commands;
 [Cmdlet(VerbsLifecycle.Submit, "DliSparkJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = QueueSet)]
 [OutputType(typeof(SparkJob))]
-public sealed class SubmitDliSparkJobCommand : DliCmdlet
+public sealed class SubmitDliSparkJobCommand : SparkApplicationCmdlet
 {
     private const string QueueSet = "Queue";
     private const string ClusterSet = "Cluster";
@@ -41,66 +41,9 @@ public sealed class SubmitDliSparkJobCommand : DliCmdlet
     [ValidateNotNull]
     public string[]? Argument { get; set; }
 
-    [Parameter]
-    [ValidateSet("A", "B", "C")]
-    public string? ScType { get; set; }
-
-    [Parameter, Alias("Jars")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Jar { get; set; }
-
-    [Parameter, Alias("PyFiles")]
-    [ValidateNotNullOrEmpty]
-    public string[]? PyFile { get; set; }
-
     [Parameter, Alias("Files")]
     [ValidateNotNullOrEmpty]
     public string[]? AdditionalFile { get; set; }
-
-    [Parameter, Alias("Modules")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Module { get; set; }
-
-    [Parameter, Alias("Resources")]
-    [SessionResource]
-    [ValidateNotNullOrEmpty]
-    public SessionResource[]? Resource { get; set; }
-
-    [Parameter, Alias("Groups")]
-    [SessionResourceGroup]
-    [ValidateNotNullOrEmpty]
-    public SessionResourceGroup[]? Group { get; set; }
-
-    [Parameter]
-    [SparkConf]
-    [ValidateNotNull]
-    public Dictionary<string, string>? Conf { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateLength(1, SubmitSparkJobRequest.MaxNameLength)]
-    public string? Name { get; set; }
-
-    [Parameter]
-    [SparkMemory]
-    [ValidateNotNullOrEmpty]
-    public string? DriverMemory { get; set; }
-
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? DriverCores { get; set; }
-
-    [Parameter]
-    [SparkMemory]
-    [ValidateNotNullOrEmpty]
-    public string? ExecutorMemory { get; set; }
-
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? ExecutorCores { get; set; }
-
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? NumExecutors { get; set; }
 
     /// <summary>The image type: basic, ai, or custom with -Image.</summary>
     [Parameter]
@@ -170,27 +113,14 @@ public sealed class SubmitDliSparkJobCommand : DliCmdlet
 
     protected override void EndDliProcessing() => _waits?.WaitAll();
 
-    private SubmitSparkJobRequest BuildRequest() => new()
+    private SubmitSparkJobRequest BuildRequest() => WithSharedFields(new SubmitSparkJobRequest
     {
         File = File,
         ClassName = ClassName,
         ClusterName = ParameterSetName == ClusterSet ? ClusterName : null,
         Queue = ParameterSetName == QueueSet ? Queue : null,
         Args = Argument,
-        ScType = ScType?.ToUpperInvariant(),
-        Jars = Jar,
-        PyFiles = PyFile,
         Files = AdditionalFile,
-        Modules = Module,
-        Resources = Resource,
-        Groups = Group,
-        Conf = Conf,
-        Name = Name,
-        DriverMemory = DriverMemory,
-        DriverCores = DriverCores,
-        ExecutorMemory = ExecutorMemory,
-        ExecutorCores = ExecutorCores,
-        NumExecutors = NumExecutors,
         Feature = Feature?.ToLowerInvariant(),
         SparkVersion = SparkVersion,
         // A switch not given is not sent; -AutoRecovery:$false is sent as false.
@@ -200,5 +130,5 @@ public sealed class SubmitDliSparkJobCommand : DliCmdlet
         ExecutionAgencyUrn = ExecutionAgencyUrn,
         ObsBucket = ObsBucket,
         CatalogName = CatalogName,
-    };
+    });
 }

@@ -1,0 +1,53 @@
+using System.Management.Automation;
+using DliSession.Client;
+
+namespace DliSession.Commands.Infrastructure;
+
+/// <summary>
+/// What Remove-DliSession and Stop-DliSparkJob share: each id given or piped in is confirmed (ConfirmImpact High,
+/// -Force answers the question, -WhatIf sends nothing), changed, and with -PassThru written.
+/// </summary>
+public abstract class ChangeEachCmdlet : DliCmdlet
+{
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>
+    /// The name of a session or job piped in whole, bound by property name from the same object as its id, so the
+    /// prompt and the -WhatIf line say <c>session 'nightly' (fd090caf…)</c> without a request to learn it. Hidden,
+    /// for it selects nothing; an -InputObject parameter set would not do, as PowerShell binds a piped object with an
+    /// Id property to the default (id) set first.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? Name { get; set; }
+
+    /// <summary>The ids of this pipeline record.</summary>
+    private protected abstract string[] Ids { get; }
+
+    /// <summary>The noun of the prompt's target (<c>session</c>, <c>Spark job</c>).</summary>
+    private protected abstract string Noun { get; }
+
+    /// <summary>What the prompt says will happen to each.</summary>
+    private protected abstract string Action { get; }
+
+    /// <summary>Changes one resource and returns what -PassThru writes (null without it).</summary>
+    private protected abstract object? Change(DliClient client, string id);
+
+    protected sealed override void ProcessDliRecord()
+    {
+        var client = BlockingClient();
+        // A name belongs to one resource: with several ids in one record, none is named.
+        var name = Ids.Length == 1 ? Name : null;
+        foreach (var id in Ids)
+        {
+            if (!ShouldChange(ResourceLabel.Of(Noun, id, name), Action, Force)) continue;
+            TryRun(id, () =>
+            {
+                if (Change(client, id) is { } written) WriteObject(written);
+            });
+        }
+    }
+}
