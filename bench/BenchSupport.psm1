@@ -50,6 +50,23 @@ function New-FormatOnlyModule {
     $manifest
 }
 
+function New-BinaryFloorModule {
+    # A binary module with one cmdlet that does nothing, loading the module's own format file: what importing any
+    # binary module with these views costs, and running one of its cmdlets, before a module's own code does anything.
+    param([string] $ModulePath, [string] $Destination)
+    New-Item -ItemType Directory -Force $Destination | Out-Null
+    Copy-Item (Join-Path (Split-Path $ModulePath) 'DliSession.Format.ps1xml') $Destination
+    Add-Type -OutputAssembly (Join-Path $Destination 'DliFloor.dll') -TypeDefinition @'
+using System.Management.Automation;
+[Cmdlet(VerbsCommon.Get, "DliFloor")]
+public sealed class GetDliFloorCommand : PSCmdlet { protected override void ProcessRecord() { WriteObject(1); } }
+'@
+    $manifest = Join-Path $Destination 'DliFloor.psd1'
+    New-ModuleManifest -Path $manifest -ModuleVersion 1.0.0 -RootModule 'DliFloor.dll' -FormatsToProcess 'DliSession.Format.ps1xml' `
+        -FunctionsToExport @() -CmdletsToExport 'Get-DliFloor' -VariablesToExport @() -AliasesToExport @()
+    $manifest
+}
+
 function Get-MachineDescription {
     $memory = if (Test-Path /proc/meminfo) {
         '{0:F1} GiB' -f ([double]((Select-String -Path /proc/meminfo -Pattern '^MemTotal:\s+(\d+)').Matches[0].Groups[1].Value) / 1MB)

@@ -31,6 +31,9 @@ $loadBefore = Get-LoadAverage
 # The reference module: nothing but the module's own format file, so the import's fixed PowerShell cost is visible.
 $reference = Join-Path ([IO.Path]::GetTempPath()) "DliFormatOnly-$PID"
 $referenceManifest = New-FormatOnlyModule -ModulePath $ModulePath -Destination $reference
+# And a binary module with one cmdlet and the same views: the floor of any binary module, before its own code runs.
+$floorModule = Join-Path ([IO.Path]::GetTempPath()) "DliFloor-$PID"
+$floorManifest = New-BinaryFloorModule -ModulePath $ModulePath -Destination $floorModule
 
 $signUs = [double](Invoke-Child @($FloorPath, 'sign', '20000')).Output
 $single = Start-DliEmulator -Path $EmulatorPath -ArgumentList '--sessions', '1', '--batches', '1'
@@ -42,11 +45,14 @@ try {
     $getUri = "$($single.BaseUri)/v2.0/$($single.ProjectId)/sessions/$id"
     # The in-process import times are taken inside Measure-Command: the first command of a process also pays the
     # engine's one-time start of command processing, which is pwsh's cost, not the module's.
+    $timedInProcess = 'ImportTimed', 'FormatOnly', 'FloorTimed'   # these print the time they measured
     $variants = [ordered]@{
         Bare          = '1'
         Import        = "Import-Module '$ModulePath'"
         ImportTimed   = "(Measure-Command { Import-Module '$ModulePath' }).TotalMilliseconds"
         FormatOnly    = "(Measure-Command { Import-Module '$referenceManifest' }).TotalMilliseconds"
+        FloorTimed    = "(Measure-Command { Import-Module '$floorManifest' }).TotalMilliseconds"
+        FloorRunbook  = "Import-Module '$floorManifest'; `$null = Get-DliFloor"
         Runbook       = "Import-Module '$ModulePath'; Connect-Dli; `$null = Get-DliSession -Id '$id'"
         RestMethod    = "`$null = Invoke-RestMethod -Uri '$getUri' -Headers @{ 'X-Auth-Token' = `$env:DLI_AUTH_TOKEN }"
     }
@@ -64,7 +70,7 @@ try {
             foreach ($name in $variants.Keys) {   # interleaved, so drift in the machine's load hits all alike
                 $child = Invoke-Child @($pwshDll, '-NoProfile', '-NonInteractive', '-c', $variants[$name]) $singleEnvironment
                 if ($run -eq 0) { continue }       # warm-up: file cache
-                $start[$name].Add($(if ($name -in 'ImportTimed', 'FormatOnly') { [double]$child.Output } else { $child.Ms }))
+                $start[$name].Add($(if ($name -in $timedInProcess) { [double]$child.Output } else { $child.Ms }))
             }
         }
         $perCall = (Invoke-Child @($pwshDll, '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-PerCall.ps1'),
@@ -93,6 +99,7 @@ finally {
     Stop-DliEmulator $single
     Stop-DliEmulator $many
     Remove-Item $reference -Recurse -Force -ErrorAction Ignore
+    Remove-Item $floorModule -Recurse -Force -ErrorAction Ignore
 }
 $loadAfter = Get-LoadAverage
 
@@ -161,6 +168,10 @@ $facts = [Collections.Generic.List[object]]::new()
 function Add-Fact([string] $What, [string] $Measured) { $facts.Add([pscustomobject]@{ Figure = $What; 'Median of rounds' = $Measured }) }
 Add-Fact 'Bare pwsh -NoProfile -c 1 (whole process)' ('{0:F0} ms' -f (Get-MedianOf { param($r) $r.Start.Bare }))
 Add-Fact 'Import-Module alone, whole process over bare pwsh' ('{0:+0;-0} ms' -f (Get-MedianOf { param($r) $r.Start.Import - $r.Start.Bare }))
+Add-Fact 'Import-Module, the module''s own share over a one-cmdlet binary module with the same format file (in process)' ('{0:+0.0;-0.0} ms ({1:F1} ms vs {2:F1} ms)' -f
+    (Get-MedianOf { param($r) $r.Start.ImportTimed - $r.Start.FloorTimed }), (Get-MedianOf { param($r) $r.Start.ImportTimed }), (Get-MedianOf { param($r) $r.Start.FloorTimed }))
+Add-Fact 'The one-cmdlet binary module: import + its cmdlet, whole process over bare pwsh, vs what one Invoke-RestMethod adds' ('{0:F2}× (+{1:F0} ms)' -f
+    (Get-MedianOf { param($r) ($r.Start.FloorRunbook - $r.Start.Bare) / ($r.Start.RestMethod - $r.Start.Bare) }), (Get-MedianOf { param($r) $r.Start.FloorRunbook - $r.Start.Bare }))
 Add-Fact 'Time to first object (Get-DliSession | Select-Object -First 1)' ('{0:F0} ms (C# floor {1:F0} ms)' -f
     (1000 * (Get-MedianOf { param($r) & $r.List 'FirstObject' Seconds })), (Get-MedianOf { param($r) & $r.List 'Floor' FirstObjectMs }))
 Add-Fact '$all = Get-DliSession, 100,000 sessions (collected)' ('{0:F2} s, peak {1:+0;-0} MiB over bare' -f (Get-MedianOf { param($r) & $r.List 'Collected' Seconds }),
@@ -184,9 +195,9 @@ $callRows = foreach ($name in $results[0].PerCall.PerCall.Keys) {
     }
 }
 $startRows = foreach ($name in $variants.Keys) {
-    $inProcess = $name -in 'ImportTimed', 'FormatOnly'
+    $inProcess = $name -in $timedInProcess
     [pscustomobject]@{
-        Process           = $variants[$name].Replace($ModulePath, '<module>').Replace($referenceManifest, '<format-only module>').Replace($getUri, '<session URL>').Replace($id, '<id>')
+        Process           = $variants[$name].Replace($ModulePath, '<module>').Replace($referenceManifest, '<format-only module>').Replace($floorManifest, '<one-cmdlet module>').Replace($getUri, '<session URL>').Replace($id, '<id>')
         'Median of rounds' = '{0:F0} ms{1}' -f (Get-MedianOf { param($r) $r.Start[$name] }), $(if ($inProcess) { ' (printed by the process)' } else { '' })
         'Over bare pwsh'  = if ($inProcess -or $name -eq 'Bare') { '' } else { '{0:+0;-0} ms' -f (Get-MedianOf { param($r) $r.Start[$name] - $r.Start.Bare }) }
     }

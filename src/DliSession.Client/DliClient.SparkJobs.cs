@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DliSession.Client.Errors;
 using DliSession.Client.Json;
+using DliSession.Client.Logs;
 using DliSession.Client.Models;
 using DliSession.Client.Paging;
 using DliSession.Client.Safety;
@@ -106,16 +107,18 @@ public sealed partial class DliClient
         var wire = await SendAsync(HttpMethod.Get, path, null, DliJsonContext.Default.SparkJobLogWire, "a Spark job log", cancellationToken)
             .ConfigureAwait(false);
         var lines = wire.Log ?? throw new DliResponseException(DliResponseException.WrongShape, "The service's JSON is not a Spark job log: it has no log.");
-        return new Page<string>(wire.From ?? query.From ?? 0, wire.Total ?? lines.Length, lines);
+        var first = wire.From ?? query.From ?? 0;
+        // Without a total, the lines sent are all there is.
+        return new Page<string>(first, wire.Total ?? first + lines.Length, lines);
     }
 
     /// <summary>
-    /// A job's log lines in order, page by page: <see cref="ListingOptions{T}.Skip"/> is the first line's index and
-    /// <see cref="ListingOptions{T}.First"/> the most lines to read; <paramref name="query"/> gives the log's type and index.
+    /// A job's log, to read in part, from its end, or to follow until the job ends; <paramref name="query"/> gives the
+    /// log's type and index (its From and Size are each read's own).
     /// </summary>
-    public Listing<string> ReadSparkJobLog(string id, SparkJobLogQuery query, ListingOptions<string> options) =>
-        new((from, size, cancellationToken) => GetSparkJobLogAsync(id, query with { From = from, Size = size }, cancellationToken), options, _log,
-            "log lines", identity: null);
+    public LogSource SparkJobLog(string id, SparkJobLogQuery query) =>
+        new($"Spark job '{id}'", (from, size, cancellationToken) => GetSparkJobLogAsync(id, query with { From = from, Size = size }, cancellationToken),
+            cancellationToken => GetSparkJobStateAsync(id, cancellationToken), SparkJobStates.IsTerminal, _log);
 
     /// <summary>Cancels the job (<c>DELETE</c>); DLI refuses a job that has already ended, and that error is the caller's to see.</summary>
     public async Task CancelSparkJobAsync(string id, CancellationToken cancellationToken) =>

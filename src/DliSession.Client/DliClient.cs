@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using DliSession.Client.Errors;
 using DliSession.Client.Http;
 using DliSession.Client.Json;
+using DliSession.Client.Logs;
 using DliSession.Client.Models;
 using DliSession.Client.Paging;
 using DliSession.Client.Safety;
@@ -98,12 +99,10 @@ public sealed partial class DliClient(DliContext context, IDliLog? log = null, H
         return new Page<string>(first, wire.Total ?? first + lines.Length, lines);
     }
 
-    /// <summary>
-    /// A session's log lines in order, page by page: <see cref="ListingOptions{T}.Skip"/> is the first line's index and
-    /// <see cref="ListingOptions{T}.First"/> the most lines to read.
-    /// </summary>
-    public Listing<string> ReadSessionLog(string id, ListingOptions<string> options) =>
-        new((from, size, cancellationToken) => GetSessionLogAsync(id, from, size, cancellationToken), options, _log, "log lines", identity: null);
+    /// <summary>A session's log: to read in part, from its end, or to follow until the session ends.</summary>
+    public LogSource SessionLog(string id) =>
+        new($"Session '{id}'", (from, size, cancellationToken) => GetSessionLogAsync(id, from, size, cancellationToken),
+            cancellationToken => GetSessionStateAsync(id, cancellationToken), SessionStates.IsTerminal, _log);
 
     public async Task DeleteSessionAsync(string id, CancellationToken cancellationToken) =>
         await SendAsync(HttpMethod.Delete, SessionPath(id), null, DliJsonContext.Default.MessageWire, "a confirmation", cancellationToken)

@@ -71,7 +71,7 @@ Describe 'Pipelines give back what was piped' {
     }
 }
 
-Describe 'Prompts and What-if lines name what was piped in' {
+Describe 'Prompts, What-if lines and progress bars name what was piped in' {
     BeforeAll {
         $script:Nightly = New-DliSession -Queue 'q' -Name 'nightly' -Wait
         $script:Label = "session 'nightly' ($($Nightly.Id.Substring(0, 8))…)"
@@ -126,8 +126,32 @@ Describe 'Prompts and What-if lines name what was piped in' {
         Get-ApiRequest $Emulator | Should -BeNullOrEmpty
     }
 
+    It 'names a piped session or job in the progress bars of <Case>' -ForEach @(
+        @{ Case = 'Wait-DliSession'; Script = { param($Session, $Job) $Session | Wait-DliSession }
+            Expected = { "Waiting for DLI $Label to be idle" } }
+        @{ Case = 'Wait-DliSparkJob'; Script = { param($Session, $Job) $Job | Wait-DliSparkJob -State starting, running, success, dead }
+            Expected = { "Waiting for DLI Spark job 'nightly-job' ($($Job.Id.Substring(0, 8))…) to be *" } }
+        @{ Case = 'Invoke-DliStatement'; Script = { param($Session, $Job) $Session | Invoke-DliStatement -Code 'val y = 2' }
+            Expected = { "Running statement * in DLI $Label" } }
+        @{ Case = 'Submit-DliSparkJob -Wait'; Script = { param($Session, $Job) Submit-DliSparkJob -Queue 'q' -File 'obs://b/app.jar' -ClassName 'C' -Name 'waited' -Wait -Context $Session.Context }
+            Expected = { "Waiting for DLI Spark job 'waited' (*…) to be success" } }
+    ) {
+        # A runspace of its own without a host, whose progress records stay in the shell's stream.
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$RepoRoot/out/DliSession/DliSession.psd1'").AddStatement().AddScript($Script).
+                AddArgument($Nightly).AddArgument($Job)
+            $null = $shell.Invoke()
+            $shell.Streams.Error | Should -BeNullOrEmpty
+            $activities = @($shell.Streams.Progress.Activity | Select-Object -Unique)
+            $activities | Should -HaveCount 1
+            $activities[0] | Should -BeLike (& $Expected)
+        }
+        finally { $shell.Dispose() }
+    }
+
     It 'offers the hidden name parameter neither to Tab nor in help' {
-        foreach ($name in 'Remove-DliSession', 'Stop-DliSparkJob', 'Invoke-DliStatement', 'Stop-DliStatement') {
+        foreach ($name in 'Remove-DliSession', 'Stop-DliSparkJob', 'Invoke-DliStatement', 'Stop-DliStatement', 'Wait-DliSession', 'Wait-DliSparkJob') {
             (Get-Command $name).Parameters['Name'].Attributes.DontShow | Should -Contain $true
             # (PowerShell still completes a hidden parameter that is the only match, as for -Na.)
             $line = "$name -"

@@ -16,7 +16,7 @@ namespace DliSession.Commands;
 [Cmdlet(VerbsLifecycle.Invoke, "DliStatement", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = CodeSet)]
 [OutputType(typeof(SparkStatement))]
-public sealed class InvokeDliStatementCommand : DliCmdlet
+public sealed class InvokeDliStatementCommand : PipedResourceCmdlet
 {
     private const string CodeSet = "Code";
     private const string PathSet = "Path";
@@ -26,13 +26,6 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     [ValidateNotNullOrEmpty]
     [ValidateDliId]
     public string SessionId { get; set; } = string.Empty;
-
-    /// <summary>
-    /// The name of a session piped in whole, bound by property name with its SessionId, so the prompt and the -WhatIf
-    /// line name it (see <see cref="ChangeEachCmdlet.Name"/>). Hidden: it selects nothing.
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-    public string? Name { get; set; }
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = CodeSet)]
     [ValidateLength(1, DliClient.MaxCodeLength)]
@@ -60,7 +53,8 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
     protected override void ProcessDliRecord()
     {
         var code = ParameterSetName == PathSet ? ReadCode() : Code;
-        if (!ShouldChange(ResourceLabel.Of("session", SessionId, Name), $"Run {code.Length} characters of code")) return;
+        var session = ResourceLabel.Of("session", SessionId, Name);
+        if (!ShouldChange(session, $"Run {code.Length} characters of code")) return;
         var client = Client();
         TryRun(SessionId, () =>
         {
@@ -73,9 +67,9 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
             var timeout = TimeSpan.FromSeconds(TimeoutSec);
             var result = Await(Poller.WaitAsync(cancel => client.GetStatementAsync(SessionId, statement.Id, cancel),
                 s => s.IsFinished ? WaitOutcome.Reached : null, timeout, TimeSpan.FromSeconds(PollIntervalSec), TimeProvider.System,
-                (s, elapsed) => Pump.Post(() => WriteProgress(Progress(s, elapsed))), initial: statement, CancelToken));
+                (s, elapsed) => Pump.Post(() => WriteProgress(Progress(s, session, elapsed))), initial: statement, CancelToken));
             var finished = result.Last!;
-            WriteProgress(new ProgressRecord(1, Activity(finished), "done") { RecordType = ProgressRecordType.Completed });
+            WriteProgress(new ProgressRecord(1, Activity(finished, session), "done") { RecordType = ProgressRecordType.Completed });
             if (result.Outcome == WaitOutcome.TimedOut)
                 WriteError(ErrorRecords.From(new DliWaitTimeoutException($"Statement {finished.Id} in session {SessionId}", finished.State,
                     timeout, "It goes on running (Stop-DliStatement cancels it)."), finished));
@@ -120,10 +114,10 @@ public sealed class InvokeDliStatementCommand : DliCmdlet
         return code;
     }
 
-    private static string Activity(SparkStatement statement) => $"Running statement {statement.Id} in DLI session {statement.SessionId}";
+    private static string Activity(SparkStatement statement, string session) => $"Running statement {statement.Id} in DLI {session}";
 
-    private static ProgressRecord Progress(SparkStatement statement, TimeSpan elapsed) =>
-        new(1, Activity(statement), $"{statement.State}, {elapsed.TotalSeconds:0} s")
+    private static ProgressRecord Progress(SparkStatement statement, string session, TimeSpan elapsed) =>
+        new(1, Activity(statement, session), $"{statement.State}, {elapsed.TotalSeconds:0} s")
         {
             PercentComplete = (int)Math.Clamp(statement.Progress * 100, 0, 100),
         };

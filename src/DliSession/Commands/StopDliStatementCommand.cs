@@ -11,7 +11,7 @@ namespace DliSession.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "DliStatement", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(SparkStatement))]
-public sealed class StopDliStatementCommand : DliCmdlet
+public sealed class StopDliStatementCommand : PipedResourceCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(IdCompleter<SessionListing>))]
@@ -22,13 +22,6 @@ public sealed class StopDliStatementCommand : DliCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(0, int.MaxValue)]
     public int[] Id { get; set; } = [];
-
-    /// <summary>
-    /// The name of a session piped in whole, bound by property name with its SessionId, so the prompt and the -WhatIf
-    /// line name it (see <see cref="ChangeEachCmdlet.Name"/>). Hidden: it selects nothing.
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-    public string? Name { get; set; }
 
     /// <summary>Writes each statement as it is after the cancel.</summary>
     [Parameter]

@@ -107,7 +107,7 @@ public sealed class SubmitDliSparkJobCommand : SparkApplicationCmdlet
             if (!Wait) { WriteObject(job); return; }
             _waits ??= new ParallelWaits(this, Pump, WaitKind.SparkJob, [SparkJobStates.Success], TimeSpan.FromSeconds(TimeoutSec),
                 TimeSpan.FromSeconds(WaitDefaults.PollIntervalSec));
-            _waits.Add(Client(), job.Id, CancelToken);
+            _waits.Add(Client(), job.Id, CancelToken, job.Name);
         });
     }
 

@@ -11,7 +11,7 @@ namespace DliSession.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "DliSession")]
 [OutputType(typeof(SparkSession))]
-public sealed class WaitDliSessionCommand : DliCmdlet
+public sealed class WaitDliSessionCommand : PipedResourceCmdlet
 {
     private ParallelWaits? _waits;
 
@@ -42,7 +42,7 @@ public sealed class WaitDliSessionCommand : DliCmdlet
     {
         _waits ??= new ParallelWaits(this, Pump, WaitKind.Session, State, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
         var client = Client();
-        foreach (var id in Id) _waits.Add(client, id, CancelToken);
+        foreach (var id in Id) _waits.Add(client, id, CancelToken, NameOf(Id));
     }
 
     protected override void EndDliProcessing() => _waits?.WaitAll();

@@ -12,7 +12,7 @@ namespace DliSession.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "DliSparkJob")]
 [OutputType(typeof(SparkJob))]
-public sealed class WaitDliSparkJobCommand : DliCmdlet
+public sealed class WaitDliSparkJobCommand : PipedResourceCmdlet
 {
     private ParallelWaits? _waits;
 
@@ -45,7 +45,7 @@ public sealed class WaitDliSparkJobCommand : DliCmdlet
         _waits ??= new ParallelWaits(this, Pump, WaitKind.SparkJob, State,
             TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec));
         var client = Client();
-        foreach (var id in Id) _waits.Add(client, id, CancelToken);
+        foreach (var id in Id) _waits.Add(client, id, CancelToken, NameOf(Id));
     }
 
     protected override void EndDliProcessing() => _waits?.WaitAll();

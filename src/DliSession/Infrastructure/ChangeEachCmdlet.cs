@@ -5,24 +5,16 @@ namespace DliSession.Commands.Infrastructure;
 
 /// <summary>
 /// What Remove-DliSession and Stop-DliSparkJob share: each id given or piped in is confirmed (ConfirmImpact High,
-/// -Force answers the question, -WhatIf sends nothing), changed, and with -PassThru written.
+/// -Force answers the question, -WhatIf sends nothing; a piped one is asked about by name), changed, and with -PassThru
+/// written.
 /// </summary>
-public abstract class ChangeEachCmdlet : DliCmdlet
+public abstract class ChangeEachCmdlet : PipedResourceCmdlet
 {
     [Parameter]
     public SwitchParameter Force { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
-
-    /// <summary>
-    /// The name of a session or job piped in whole, bound by property name from the same object as its id, so the
-    /// prompt and the -WhatIf line say <c>session 'nightly' (fd090caf…)</c> without a request to learn it. Hidden,
-    /// for it selects nothing; an -InputObject parameter set would not do, as PowerShell binds a piped object with an
-    /// Id property to the default (id) set first.
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-    public string? Name { get; set; }
 
     /// <summary>The ids of this pipeline record.</summary>
     private protected abstract string[] Ids { get; }
@@ -39,8 +31,7 @@ public abstract class ChangeEachCmdlet : DliCmdlet
     protected sealed override void ProcessDliRecord()
     {
         var client = BlockingClient();
-        // A name belongs to one resource: with several ids in one record, none is named.
-        var name = Ids.Length == 1 ? Name : null;
+        var name = NameOf(Ids);
         foreach (var id in Ids)
         {
             if (!ShouldChange(ResourceLabel.Of(Noun, id, name), Action, Force)) continue;

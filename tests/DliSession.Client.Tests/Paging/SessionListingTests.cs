@@ -100,7 +100,7 @@ public sealed class SessionListingTests : IAsyncLifetime
         await _emulator.ClearJournalAsync();
 
         var lines = new List<string>();
-        await foreach (var line in client.ReadSessionLog(_ids[0], new ListingOptions<string> { Skip = 1, First = 2, PageSize = 1 })) lines.Add(line);
+        await foreach (var line in client.SessionLog(_ids[0]).Read(new ListingOptions<string> { Skip = 1, First = 2, PageSize = 1 })) lines.Add(line);
 
         Assert.Equal(all.Skip(1).Take(2), lines);
         Assert.Equal(["?from=1&size=1", "?from=2&size=1"], await QueriesAsync("/log"));

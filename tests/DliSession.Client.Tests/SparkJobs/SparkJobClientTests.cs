@@ -136,7 +136,7 @@ public sealed class SparkJobClientTests : IAsyncLifetime
         var all = (await _client.GetSparkJobLogAsync(job.Id, new SparkJobLogQuery { From = 0, Size = 1000 }, default)).Items;
 
         var lines = new List<string>();
-        await foreach (var line in _client.ReadSparkJobLog(job.Id, new SparkJobLogQuery(), new ListingOptions<string> { Skip = 1, PageSize = 1 }))
+        await foreach (var line in _client.SparkJobLog(job.Id, new SparkJobLogQuery()).Read(new ListingOptions<string> { Skip = 1, PageSize = 1 }))
             lines.Add(line);
 
         Assert.True(all.Count >= 2, "the emulator logs the job's start");
