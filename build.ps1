@@ -49,7 +49,10 @@ function Invoke-Native {
 }
 
 function Invoke-Build {
-    Invoke-Native dotnet @('publish', "$Root/src/DliSession/DliSession.csproj", '-c', 'Release', '-o', $ModuleOut, '--nologo', '-v', 'quiet')
+    # For this machine's platform, so the module's own assemblies are also precompiled for it (DliSession.csproj).
+    $platform = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    Invoke-Native dotnet @('publish', "$Root/src/DliSession/DliSession.csproj", '-c', 'Release', '-r', $platform, '--self-contained', 'false',
+        '-o', $ModuleOut, '--nologo', '-v', 'quiet')
     Publish-Emulator
     Export-Help
     Write-PublishedManifest

@@ -16,11 +16,12 @@ internal sealed class BufferingHandler : DelegatingHandler
     {
         var http = DliRequestOptions.GetContext(request).Http;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var reader = new BodyReader(response, DliRequestOptions.IsOnCallingThread(request), cancellationToken);
         try
         {
             // An error's body is only explained, never parsed as data: its first bytes are enough, the rest is dropped.
-            if (response.IsSuccessStatusCode) await BufferAsync(response, http.MaxResponseBytes, truncate: false, cancellationToken).ConfigureAwait(false);
-            else await BufferAsync(response, http.MaxErrorResponseBytes, truncate: true, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode) await BufferAsync(reader, http.MaxResponseBytes, truncate: false).ConfigureAwait(false);
+            else await BufferAsync(reader, http.MaxErrorResponseBytes, truncate: true).ConfigureAwait(false);
             return response;
         }
         catch
@@ -35,8 +36,9 @@ internal sealed class BufferingHandler : DelegatingHandler
     /// Reads the body into memory now, under the attempt's timeout: more than <paramref name="limit"/> bytes is refused,
     /// or with <paramref name="truncate"/> cut to the limit and the rest left unread.
     /// </summary>
-    private static async Task BufferAsync(HttpResponseMessage response, long limit, bool truncate, CancellationToken cancellationToken)
+    private static async Task BufferAsync(BodyReader reader, long limit, bool truncate)
     {
+        var response = reader.Response;
         var declared = response.Content.Headers.ContentLength;
         if (declared > limit && !truncate) throw TooLarge(limit);
         if (declared > limit) declared = limit;
@@ -44,12 +46,12 @@ internal sealed class BufferingHandler : DelegatingHandler
         var length = 0;
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await reader.OpenAsync().ConfigureAwait(false);
             int read;
             do
             {
                 if (length == buffer.Length) buffer = Grow(buffer, length, limit);
-                read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                read = await reader.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false);
                 length += read;
                 if (length > limit && !truncate) throw TooLarge(limit);
                 if (length >= limit && truncate)
@@ -64,6 +66,10 @@ internal sealed class BufferingHandler : DelegatingHandler
         {
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
+        }
+        finally
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
         }
         var buffered = new BufferedContent(buffer, length);
         foreach (var (name, values) in response.Content.Headers.NonValidated)

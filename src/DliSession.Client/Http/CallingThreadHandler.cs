@@ -7,15 +7,24 @@ namespace DliSession.Client.Http;
 /// being woken by a thread-pool thread that the socket's completion woke first: two thread switches fewer per call,
 /// which on a busy machine are most of a call's time and nearly all of its tail. The transport still cancels such a
 /// send (Ctrl+C, the attempt's timeout) by closing its connection. Every other request goes on asynchronously.
+/// <para>
+/// Those requests get connections of their own, from a second transport that only ever sends synchronously. A socket
+/// that has done one asynchronous operation (a listing's page, a poll) stays in non-blocking mode for good, and .NET
+/// then only emulates a synchronous read on it: its socket thread sees the data, a thread-pool thread signals the
+/// caller, and the caller spins before it sleeps. On a socket that never went asynchronous (see
+/// <see cref="BlockingConnection"/>) the caller waits in its own poll and the kernel wakes it directly.
+/// </para>
 /// </summary>
-internal sealed class CallingThreadHandler : DelegatingHandler
+internal sealed class CallingThreadHandler(Func<HttpMessageHandler> transport) : DelegatingHandler
 {
+    private readonly HttpMessageInvoker _calling = new(transport(), disposeHandler: true);
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!DliRequestOptions.IsOnCallingThread(request)) return base.SendAsync(request, cancellationToken);
         try
         {
-            return Task.FromResult(base.Send(request, cancellationToken));
+            return Task.FromResult(_calling.Send(request, cancellationToken));
         }
         catch (OperationCanceledException ex) when (ex.CancellationToken == cancellationToken)
         {
@@ -25,5 +34,11 @@ internal sealed class CallingThreadHandler : DelegatingHandler
         {
             return Task.FromException<HttpResponseMessage>(ex);
         }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _calling.Dispose();
+        base.Dispose(disposing);
     }
 }

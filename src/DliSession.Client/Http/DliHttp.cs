@@ -4,8 +4,8 @@ namespace DliSession.Client.Http;
 
 /// <summary>
 /// The one HTTP pipeline of the process: retry, then buffering, then authentication, then tracing, then the
-/// calling-thread send, over a pooled SocketsHttpHandler. The handlers are chosen here; the engine only assembles
-/// them with IHttpClientFactory.
+/// calling-thread send, over a pooled SocketsHttpHandler (a second one, made by the same code, serves the calling-thread
+/// sends). The handlers are chosen here; the engine only assembles them with IHttpClientFactory.
 /// Every context shares it; what differs per request (credential, log) travels in the request's options, so
 /// connections are reused across contexts, runspaces and threads.
 /// </summary>
@@ -32,20 +32,23 @@ public static class DliHttp
     }
 
     /// <summary>A separate pipeline, for tests that need their own clock or transport.</summary>
-    internal static HttpClient Create(TimeProvider clock, Func<HttpMessageHandler>? primary) =>
-        HttpPipeline.Create(
-            primary ?? CreatePrimaryHandler,
+    internal static HttpClient Create(TimeProvider clock, Func<HttpMessageHandler>? primary)
+    {
+        return HttpPipeline.Create(
+            primary ?? (() => CreatePrimaryHandler(blockingSockets: false)),
             [
                 () => new RetryHandler(clock),
                 () => new BufferingHandler(),
                 () => new AuthenticationHandler(clock),
                 () => new TracingHandler(),
-                () => new CallingThreadHandler(),
+                () => new CallingThreadHandler(primary ?? (() => CreatePrimaryHandler(blockingSockets: true))),
             ],
             ConfigureClient);
+    }
 
-    private static HttpMessageHandler CreatePrimaryHandler() => new SocketsHttpHandler
+    private static HttpMessageHandler CreatePrimaryHandler(bool blockingSockets) => new SocketsHttpHandler
     {
+        ConnectCallback = blockingSockets ? BlockingConnection.ConnectAsync : null,
         // Long-lived connections, recycled now and then so DNS changes are seen.
         PooledConnectionLifetime = TimeSpan.FromMinutes(10),
         AutomaticDecompression = System.Net.DecompressionMethods.All,

@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using DliSession.Client.Auth;
 using DliSession.Client.Errors;
 using DliSession.Client.Http;
 using DliSession.Client.Models;
@@ -84,5 +88,98 @@ public sealed class CallingThreadTests : OneSessionTests
             Blocking(EmulatorHost.Fast with { MaxResponseBytes = 100_000 }).GetSessionAsync(SessionId, default));
 
         Assert.Equal(DliResponseException.TooLarge, failure.ErrorId);
+    }
+
+    [Fact]
+    public async Task Calls_on_the_calling_thread_keep_connections_of_their_own()
+    {
+        // A socket that did one asynchronous operation waits for every later answer through .NET's event loop, so the
+        // calling-thread sends must never get a connection that a listing's page or a poll has used.
+        var http = DliHttp.Create(TimeProvider.System, primary: null);
+        var asynchronous = new DliClient(Emulator.Context(), null, http);
+        var calling = new DliClient(Emulator.Context(), null, http) { SendOnCallingThread = true };
+        var before = await Emulator.ConnectionsAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await asynchronous.GetSessionAsync(SessionId, default);
+            await calling.GetSessionAsync(SessionId, default);
+        }
+
+        Assert.Equal(2, await Emulator.ConnectionsAsync() - before);
+    }
+
+    [Fact]
+    public async Task A_body_that_stalls_halfway_times_out()
+    {
+        await using var server = await StallingServer.StartAsync();
+        var settings = EmulatorHost.Fast with { Timeout = TimeSpan.FromMilliseconds(300), MaxAttempts = 1 };
+        var clock = Stopwatch.StartNew();
+
+        var failure = await Assert.ThrowsAsync<DliException>(() => server.Client(settings).GetSessionAsync("s1", default));
+
+        Assert.Equal("DliTimeout", failure.ErrorId);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_a_call_whose_body_stalls_halfway()
+    {
+        await using var server = await StallingServer.StartAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => server.Client(EmulatorHost.Fast).GetSessionAsync("s1", cancel.Token));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>A loopback server that answers with a head and the first bytes of a body it promised more of, then says nothing.</summary>
+    private sealed class StallingServer : IAsyncDisposable
+    {
+        private readonly TcpListener _listener;
+        private readonly Task _serve;
+        private readonly CancellationTokenSource _stop = new();
+
+        private StallingServer(TcpListener listener)
+        {
+            _listener = listener;
+            _serve = ServeAsync();
+        }
+
+        public static Task<StallingServer> StartAsync()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return Task.FromResult(new StallingServer(listener));
+        }
+
+        public DliClient Client(DliHttpSettings settings) =>
+            new(new DliContext(new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/"), "p1",
+                new TokenCredential(SecureStrings.FromString("t")), http: settings), null, DliHttp.Create(TimeProvider.System, primary: null))
+            {
+                SendOnCallingThread = true,
+            };
+
+        private async Task ServeAsync()
+        {
+            using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            var stream = client.GetStream();
+            var head = new StringBuilder();
+            var buffer = new byte[4096];
+            while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                head.Append(Encoding.ASCII.GetString(buffer, 0, await stream.ReadAsync(buffer, _stop.Token)));
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"id\":"u8.ToArray(), _stop.Token);
+            await Task.Delay(Timeout.Infinite, _stop.Token);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            try { await _serve; }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException) { }
+            _listener.Stop();
+            _stop.Dispose();
+        }
     }
 }

@@ -90,6 +90,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>How many connections the emulator has accepted so far.</summary>
+    public async Task<int> ConnectionsAsync() =>
+        (await _control.GetFromJsonAsync<JsonObject>("/_emulator/stats"))!["connections"]!.GetValue<int>();
+
     public async Task ClearJournalAsync() => (await _control.DeleteAsync("/_emulator/journal")).EnsureSuccessStatusCode();
 
     /// <summary>Creates sessions straight through the API, for tests about reading them.</summary>

@@ -14,17 +14,13 @@ public sealed class SteppingClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        // Registered first, told second: told first, a test could move the clock on before the timer exists, and the
-        // timer would then be due after the time the test moved to and never fire.
+        // Told only once it exists: a test that moved the clock before the timer was made would start it late, never to fire.
         var timer = base.CreateTimer(callback, state, dueTime, period);
         _timers.Writer.TryWrite(dueTime);
         return timer;
     }
 
-    /// <summary>
-    /// The due time of the next timer started (one already started and not yet taken counts); the timer is registered
-    /// by the time this completes, so moving the clock by the due time fires it.
-    /// </summary>
+    /// <summary>The due time of the next timer started (one already started and not yet taken counts).</summary>
     public Task<TimeSpan> NextTimerAsync() => _timers.Reader.ReadAsync().AsTask();
 
     /// <summary>
