@@ -479,7 +479,9 @@ Describe 'Get-DliSparkJob' {
         @(Get-ApiRequest $script:Emulator -Method GET -Path '*/batches').Count | Should -BeLessOrEqual 2
         Clear-DliEmulatorJournal $script:Emulator
         Get-DliSparkJob -First 2 | Should -HaveCount 2
-        @((Get-ApiRequest $script:Emulator -Method GET -Path '*/batches').query) | Should -BeExactly @('?from=0&size=2')
+        # The page read ahead above (size=3) may be answered, and journaled, only after the journal was cleared.
+        @((Get-ApiRequest $script:Emulator -Method GET -Path '*/batches').query | Where-Object { $_ -notlike '*size=3' }) |
+            Should -BeExactly @('?from=0&size=2')
     }
 
     It 'writes DLI.0002 for an id that does not exist' {
