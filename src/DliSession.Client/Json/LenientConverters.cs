@@ -122,6 +122,29 @@ internal sealed class StringListConverter : JsonConverter<string[]?>
     }
 }
 
+/// <summary>
+/// JSON kept as text: a string as it is, an object as its JSON; anything else reads as null. It is read without
+/// building a document, so a list of thousands of items pays only for copying the text.
+/// </summary>
+internal sealed class JsonTextConverter : JsonConverter<string?>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String: return reader.GetString();
+            case JsonTokenType.StartObject:
+                using (var value = JsonDocument.ParseValue(ref reader)) return value.RootElement.GetRawText();
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value);
+}
+
 /// <summary>A string, or the first string of an array of strings.</summary>
 internal sealed class FirstStringConverter : JsonConverter<string?>
 {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DliSession.Client.Json;
@@ -28,8 +27,8 @@ internal sealed class SparkJobWire
     [JsonPropertyName("feature")] public string? Feature { get; set; }
     [JsonPropertyName("spark_version")] public string? SparkVersion { get; set; }
 
-    /// <summary>A JSON string in every SDK and example; kept raw so an object is read too.</summary>
-    [JsonPropertyName("req_body")] public JsonElement? RequestBody { get; set; }
+    /// <summary>A JSON string in every SDK and example; an object is taken as its JSON text.</summary>
+    [JsonPropertyName("req_body"), JsonConverter(typeof(JsonTextConverter))] public string? RequestBody { get; set; }
 }
 
 /// <summary>The list: the jobs are under <c>sessions</c> (Livy's heritage); <c>batches</c> is read too, in case.</summary>

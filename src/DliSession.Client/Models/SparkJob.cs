@@ -1,3 +1,5 @@
+using DliSession.Client.Json;
+
 namespace DliSession.Client.Models;
 
 /// <summary>
@@ -45,8 +47,24 @@ public sealed class SparkJob
     /// <summary>
     /// <see cref="RequestBodyJson"/> read into a dictionary (keys without case, values as strings, numbers, booleans,
     /// arrays and dictionaries), so <c>$job.RequestBody.className</c> works; null when there is none or it is not JSON.
+    /// Read on first use: a listing of many jobs does not pay for bodies nobody looks at.
     /// </summary>
-    public IReadOnlyDictionary<string, object?>? RequestBody { get; init; }
+    public IReadOnlyDictionary<string, object?>? RequestBody
+    {
+        get
+        {
+            // Two threads that ask at once both read the same text to equal dictionaries; either may be kept.
+            if (!Volatile.Read(ref _requestBodyRead))
+            {
+                _requestBody = RequestBodyReader.Read(RequestBodyJson);
+                Volatile.Write(ref _requestBodyRead, true);
+            }
+            return _requestBody;
+        }
+    }
+
+    private IReadOnlyDictionary<string, object?>? _requestBody;
+    private bool _requestBodyRead;
 
     public required string ProjectId { get; init; }
     public required Uri Endpoint { get; init; }

@@ -7,7 +7,8 @@ namespace DliSession.Commands;
 
 /// <summary>
 /// Cancels statements: waiting or running ones become cancelled; finished ones stay as they are. Statements from
-/// Get-DliStatement or Invoke-DliStatement -NoWait bind by property name (SessionId, Id and Context).
+/// Get-DliStatement or Invoke-DliStatement -NoWait bind by property name (SessionId, Id and Context); so does a session
+/// piped in with -Id, and the prompt names it.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "DliStatement", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(SparkStatement))]

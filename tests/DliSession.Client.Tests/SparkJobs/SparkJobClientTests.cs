@@ -160,6 +160,21 @@ public sealed class SparkJobClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_log_page_without_a_total_ends_the_log_at_its_last_line_not_at_its_line_count()
+    {
+        await _emulator.AddFaultAsync(new
+        {
+            method = "GET", path = "/v2.0/*/batches/*/log", count = 1, status = 200, contentType = "application/json",
+            body = """{"id":"x","from":7,"log":["a","b"]}""",
+        });
+
+        var page = await _client.GetSparkJobLogAsync("x", new SparkJobLogQuery { From = 7 }, default);
+
+        // Two lines from line 7 on: the log has 9, not 2 (which would look like a log that shrank to a follow).
+        Assert.Equal(9, page.Total);
+    }
+
+    [Fact]
     public async Task A_list_under_batches_with_array_app_ids_and_a_capitalised_state_is_read()
     {
         await _emulator.AddFaultAsync(new
