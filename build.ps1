@@ -9,7 +9,8 @@
     Package   builds, then writes out/DliSession.<version>.nupkg with PSResourceGet, for Install-PSResource.
     Docs      builds, then brings docs/en-US in step with the cmdlets: a page for each new cmdlet, SYNTAX and
               parameter blocks rewritten on existing pages (their descriptions and examples kept).
-    Test      packages, then runs xunit and Pester and ends with "Total: N passed, N failed, N skipped"; exits 1 on any failure.
+    Test      builds and packages, then runs the xunit projects and Pester side by side and ends with
+              "Total: N passed, N failed, N skipped"; exits 1 on any failure.
     Demo      starts the emulator on a free loopback port, connects, creates a session, lists sessions, stops it.
     Emulator  publishes and runs the local DLI emulator in the foreground on 127.0.0.1, port -Port (5080; 0 picks a
               free one). Further options: -EmulatorArgument from pwsh, or the emulator's environment variables
@@ -106,6 +107,11 @@ function Invoke-InIsolatedHome {
 
 function Invoke-Package {
     Invoke-Build
+    Write-Package
+}
+
+function Write-Package {
+    # Packs the module Invoke-Build published.
     $version = (Import-PowerShellDataFile $Manifest).ModuleVersion
     $work = Join-Path ([System.IO.Path]::GetTempPath()) "dlisession-package-$([guid]::NewGuid().ToString('N'))"
     $repository = Join-Path $work 'repository'
@@ -161,20 +167,52 @@ function Get-TrxCount {
     $count
 }
 
+function Start-XunitProject {
+    # Starts one xunit project's run (already built) in the background and returns it, its console output read as it
+    # comes: the xunit projects and Pester then share the machine instead of queueing for it.
+    param([Parameter(Mandatory)] [string] $Project, [Parameter(Mandatory)] [string] $Results)
+    $name = [System.IO.Path]::GetFileNameWithoutExtension($Project)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in 'test', $Project, '-c', 'Release', '--no-build', '--nologo', '--logger', "trx;LogFileName=$name.trx", '--results-directory', $Results) {
+        $psi.ArgumentList.Add($a)
+    }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($psi)
+    [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Error = $process.StandardError.ReadToEndAsync() }
+}
+
+function Wait-XunitProject {
+    # Waits for a run started by Start-XunitProject, shows its console output, and returns whether it succeeded.
+    param([Parameter(Mandatory)] $Run)
+    $Run.Process.WaitForExit()
+    Write-Host $Run.Output.Result
+    if ($Run.Error.Result) { Write-Host $Run.Error.Result }
+    $Run.Process.ExitCode -eq 0
+}
+
 function Invoke-Test {
-    Invoke-Package
+    # The xunit projects need no package and no published module: they run while the package is made and Pester runs.
+    Invoke-Build
     $results = Join-Path $Out 'test-results'
     Remove-Item $results -Recurse -Force -ErrorAction Ignore
-
-    & dotnet test "$Root/DliPowerShell.sln" -c Release --nologo --logger 'trx' --results-directory $results
-    $xunitExit = $LASTEXITCODE
+    Invoke-Native dotnet @('build', "$Root/DliPowerShell.sln", '-c', 'Release', '--nologo', '-v', 'quiet')
+    $xunitRuns = @(Get-ChildItem "$Root/tests" -Filter *.Tests.csproj -Recurse | ForEach-Object { Start-XunitProject $_.FullName $results })
+    try {
+        $pesterPath = Get-PesterPath
+        Write-Package
+        $summary = Join-Path $results 'pester-summary.json'
+        & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File "$Root/tests/run-pester.ps1" `
+            -Pester $pesterPath -Path "$Root/tests/pester" -OutFile (Join-Path $results 'pester.xml') -SummaryFile $summary
+        $pester = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+        $xunitPassed = @($xunitRuns | ForEach-Object { Wait-XunitProject $_ })
+    }
+    finally {
+        # Only when the build stopped early: no xunit run outlives it.
+        foreach ($run in $xunitRuns) { if (-not $run.Process.HasExited) { $run.Process.Kill($true) } }
+    }
     $xunit = Get-TrxCount $results
-    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # a build or runner failure counts
-
-    $summary = Join-Path $results 'pester-summary.json'
-    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File "$Root/tests/run-pester.ps1" `
-        -Pester (Get-PesterPath) -Path "$Root/tests/pester" -OutFile (Join-Path $results 'pester.xml') -SummaryFile $summary
-    $pester = if (Test-Path $summary) { Get-Content -Raw $summary | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    if ($xunitPassed -contains $false -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # a runner failure counts
 
     Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)

@@ -1,7 +1,6 @@
 using DliSession.Emulator.Json;
 using DliSession.Emulator.Pipeline;
 using DliSession.Emulator.Validation;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace DliSession.Emulator;
 
@@ -21,50 +20,25 @@ internal static class BatchEndpoints
         ["job-name"] = "job_name",
     };
 
-    public static void MapBatchEndpoints(this IEndpointRouteBuilder app)
-    {
-        var batches = app.MapGroup(Route);
-        batches.MapPost("", Create);
-        batches.MapGet("", List);
-        batches.MapGet("/{batchId}", Get);
-        batches.MapGet("/{batchId}/state", GetState);
-        batches.MapGet("/{batchId}/log", GetLog);
-        batches.MapDelete("/{batchId}", Cancel);
-    }
+    public static void MapBatchEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapResource(Route, "batchId", Create, List, Get, GetState, GetLog, Cancel);
 
-    private static IResult Create(HttpContext context, BatchStore store)
+    private static IResult Create(HttpContext context, BatchStore store) => ApiResults.Checked(() =>
     {
-        CreateBatchRequest request;
-        try
-        {
-            request = CreateBatchValidator.Validate(context.Features.GetRequiredFeature<BufferedRequestBody>().Bytes);
-        }
-        catch (RequestValidationException e)
-        {
-            return ApiResults.InvalidParameter(e.Message);
-        }
-        var job = store.Create(request, context.Features.GetRequiredFeature<Caller>().Name);
+        var job = store.Create(CreateBatchValidator.Validate(BufferedRequestBody.Of(context)), Caller.NameOf(context));
         return ApiResults.Json(job.ToDto(BatchJobForm.Created, store.NowMs), EmulatorJsonContext.Wire.BatchJobDto);
-    }
+    });
 
     /// <summary><c>from</c> is an offset into the matching jobs in the requested order, <c>total</c> counts every
     /// match. Only the page is serialized, so 100000 jobs stay cheap.</summary>
-    private static IResult List(HttpRequest request, BatchStore store)
+    private static IResult List(HttpRequest request, BatchStore store) => ApiResults.Checked(() =>
     {
-        BatchQuery query;
-        try
-        {
-            query = ParseQuery(request);
-        }
-        catch (RequestValidationException e)
-        {
-            return ApiResults.InvalidParameter(e.Message);
-        }
+        var query = ParseQuery(request);
         var (total, page) = store.Page(query);
         var now = store.NowMs;
         return ApiResults.Json(new BatchListDto(query.From, total, [.. page.Select(j => j.ToDto(BatchJobForm.ListItem, now))], now),
             EmulatorJsonContext.Wire.BatchListDto);
-    }
+    });
 
     private static BatchQuery ParseQuery(HttpRequest request)
     {
@@ -78,6 +52,9 @@ internal static class BatchEndpoints
             ? BatchQuery.Orders.FirstOrDefault(o => o.Equals(orderValue, StringComparison.OrdinalIgnoreCase))
                 ?? throw new RequestValidationException($"order must be one of {string.Join(", ", BatchQuery.Orders)}.")
             : null;
+        var start = QueryParameters.OptionalNonNegativeLong(request, "start");
+        var end = QueryParameters.OptionalNonNegativeLong(request, "end");
+        var (from, size) = QueryParameters.Window(request);
         return new BatchQuery(
             JobName: QueryParameters.OptionalString(request, "job_name"),
             QueueName: QueryParameters.OptionalString(request, "queue_name"),
@@ -85,11 +62,11 @@ internal static class BatchEndpoints
             Owner: QueryParameters.OptionalString(request, "owner"),
             State: state,
             JobId: QueryParameters.OptionalString(request, "job-id"),
-            Start: QueryParameters.OptionalNonNegativeLong(request, "start"),
-            End: QueryParameters.OptionalNonNegativeLong(request, "end"),
+            Start: start,
+            End: end,
             Order: order,
-            From: QueryParameters.OptionalNonNegative(request, "from") ?? 0,
-            Size: QueryParameters.OptionalNonNegative(request, "size") ?? QueryParameters.DefaultPageSize);
+            From: from ?? 0,
+            Size: size);
     }
 
     private static IResult Get(string batchId, BatchStore store) =>
@@ -107,21 +84,16 @@ internal static class BatchEndpoints
     private static IResult GetLog(string batchId, HttpRequest request, BatchStore store)
     {
         if (store.Find(batchId) is not { } job) return ApiResults.BatchJobNotFound(batchId);
-        try
+        return ApiResults.Checked(() =>
         {
-            var from = QueryParameters.OptionalNonNegative(request, "from");
-            var size = QueryParameters.OptionalNonNegative(request, "size") ?? QueryParameters.DefaultPageSize;
+            var (from, size) = QueryParameters.Window(request);
             var type = QueryParameters.OptionalString(request, "type");
             if (type is not null && !type.Equals(DriverLogType, StringComparison.OrdinalIgnoreCase))
                 throw new RequestValidationException($"type must be {DriverLogType}.");
             var index = QueryParameters.OptionalNonNegative(request, "index");
             var driver = index ?? (type is null ? null : 0);
             return ApiResults.Json(job.LogPage(from, size, driver, store.NowMs), EmulatorJsonContext.Wire.BatchLogDto);
-        }
-        catch (RequestValidationException e)
-        {
-            return ApiResults.InvalidParameter(e.Message);
-        }
+        });
     }
 
     private static IResult Cancel(string batchId, BatchStore store)

@@ -21,9 +21,6 @@ internal enum BatchJobForm
 /// </summary>
 internal sealed class BatchRecord
 {
-    /// <summary>How many of the last log lines the job object carries ("last 10 log lines", §6.1).</summary>
-    private const int JobObjectLogLines = 10;
-
     /// <param name="Announce">Whether passing it writes the state's standard log line; changes made by a request
     /// at "now" write their own lines at once instead.</param>
     private readonly record struct Transition(long AtMs, string State, int Attempt, bool Announce);
@@ -88,8 +85,8 @@ internal sealed class BatchRecord
     {
         lock (_gate)
         {
-            var log = LogLocked(nowMs);
-            var tail = log.Skip(Math.Max(0, log.Count - JobObjectLogLines)).Select(e => e.Line).ToArray();
+            // The last 10 log lines of §6.1.
+            var tail = EmulatedLog.Tail(LogLocked(nowMs), e => e.Line);
             var current = CurrentLocked(nowMs);
             var hasRun = _timeline.Any(t => t.State == BatchStates.Running && t.AtMs <= nowMs);
             var detail = form == BatchJobForm.Detail;
@@ -115,8 +112,8 @@ internal sealed class BatchRecord
                 throw new RequestValidationException(
                     $"index must be from 0 to {attempt}: job {Id} has run {attempt + 1} driver(s) so far.");
             var lines = LogLocked(nowMs).Where(e => driver is null || e.Attempt == driver).Select(e => e.Line).ToList();
-            var (start, count) = EmulatedLog.Window(lines.Count, from, size);
-            return new BatchLogDto(Id, start, lines.Count, lines.GetRange(start, count));
+            var (start, total, page) = EmulatedLog.Page(lines, from, size);
+            return new BatchLogDto(Id, start, total, page);
         }
     }
 

@@ -3,25 +3,18 @@ using DliSession.Emulator.Validation;
 
 namespace DliSession.Emulator;
 
-/// <summary>All batch jobs, in memory (see <see cref="CreationOrderedIndex{T}"/>).</summary>
-internal sealed class BatchStore(EmulatorOptions options, TimeProvider clock)
+/// <summary>All batch jobs, in memory.</summary>
+internal sealed class BatchStore(EmulatorOptions options, TimeProvider clock) : RecordStore<BatchRecord>(clock, j => j.Id)
 {
     public const string PreCreatedQueue = "emulator_queue";
 
     /// <summary>Pre-created jobs were submitted a minute apart, the last one a minute before the emulator started.</summary>
     private const long PreCreatedSpacingMs = 60_000;
 
-    private readonly CreationOrderedIndex<BatchRecord> _jobs = new(j => j.Id);
-    private readonly ApplicationIds _applicationIds = new(clock);
-
-    public long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-    public int Count => _jobs.Count;
-
     public BatchRecord Create(CreateBatchRequest request, string owner)
     {
-        var job = BatchRecord.Submitted(options, Guid.NewGuid().ToString(), request, owner, NowMs, _applicationIds.Next());
-        _jobs.Add(job);
+        var job = BatchRecord.Submitted(options, Guid.NewGuid().ToString(), request, owner, NowMs, ApplicationIds.Next());
+        Records.Add(job);
         return job;
     }
 
@@ -33,25 +26,25 @@ internal sealed class BatchStore(EmulatorOptions options, TimeProvider clock)
     public void PreCreate(int count)
     {
         var now = NowMs;
-        _jobs.AddMany(count, i =>
+        Records.AddMany(count, i =>
         {
             var name = "job-" + i.ToString("D6", CultureInfo.InvariantCulture);
             var body = $$"""{"file":"obs://emulator/app.jar","className":"com.example.Main","queue":"{{PreCreatedQueue}}","name":"{{name}}"}""";
             var spec = new CreateBatchRequest(PreCreatedQueue, name, "A", "basic", CreateBatchValidator.DefaultSparkVersion, null,
                 false, CreateBatchValidator.DefaultMaxRetryTimes, body);
             return BatchRecord.Finished(options, Guid.NewGuid().ToString(), spec, "emulator", now - (count - i + 1) * PreCreatedSpacingMs,
-                _applicationIds.Next(), runMs: (i % 50 + 1) * 1000L, endState: i % 10 == 0 ? BatchStates.Dead : BatchStates.Success);
+                ApplicationIds.Next(), runMs: (i % 50 + 1) * 1000L, endState: i % 10 == 0 ? BatchStates.Dead : BatchStates.Success);
         });
     }
 
-    public BatchRecord? Find(string id) => _jobs.Find(id);
+    public BatchRecord? Find(string id) => Records.Find(id);
 
     /// <summary>One page of the jobs that match, in the requested order, and how many match in all.</summary>
     public (int Total, IReadOnlyList<BatchRecord> Page) Page(BatchQuery query)
     {
         var now = NowMs;
-        if (query.Order is null) return _jobs.Page(query.Filters ? j => query.Matches(j, now) : null, query.From, query.Size);
-        IEnumerable<BatchRecord> matching = _jobs.Snapshot().Where(j => query.Matches(j, now));
+        if (query.Order is null) return Records.Page(query.Filters ? j => query.Matches(j, now) : null, query.From, query.Size);
+        IEnumerable<BatchRecord> matching = Records.Snapshot().Where(j => query.Matches(j, now));
         matching = query.Order switch
         {
             BatchQuery.DurationDesc => matching.Select(j => (Job: j, Duration: j.DurationAt(now))).OrderByDescending(p => p.Duration).Select(p => p.Job),
@@ -64,6 +57,4 @@ internal sealed class BatchStore(EmulatorOptions options, TimeProvider clock)
         var first = Math.Min(query.From, list.Count);
         return (list.Count, list.GetRange(first, Math.Min(query.Size, list.Count - first)));
     }
-
-    public void Clear() => _jobs.Clear();
 }

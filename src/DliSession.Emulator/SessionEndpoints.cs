@@ -1,7 +1,6 @@
 using DliSession.Emulator.Json;
 using DliSession.Emulator.Pipeline;
 using DliSession.Emulator.Validation;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace DliSession.Emulator;
 
@@ -10,56 +9,29 @@ internal static class SessionEndpoints
 {
     public const string Route = "/v2.0/{projectId}/sessions";
 
-    public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
-    {
-        var sessions = app.MapGroup(Route);
-        sessions.MapPost("", Create);
-        sessions.MapGet("", List);
-        sessions.MapGet("/{sessionId}", Get);
-        sessions.MapGet("/{sessionId}/state", GetState);
-        sessions.MapGet("/{sessionId}/log", GetLog);
-        sessions.MapDelete("/{sessionId}", Delete);
-    }
+    public static void MapSessionEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapResource(Route, "sessionId", Create, List, Get, GetState, GetLog, Delete);
 
-    private static IResult Create(HttpContext context, SessionStore store)
+    private static IResult Create(HttpContext context, SessionStore store) => ApiResults.Checked(() =>
     {
-        CreateSessionRequest request;
-        try
-        {
-            request = CreateSessionValidator.Validate(context.Features.GetRequiredFeature<BufferedRequestBody>().Bytes);
-        }
-        catch (RequestValidationException e)
-        {
-            return ApiResults.InvalidParameter(e.Message);
-        }
-        var session = store.Create(request, context.Features.GetRequiredFeature<Caller>().Name);
+        var session = store.Create(CreateSessionValidator.Validate(BufferedRequestBody.Of(context)), Caller.NameOf(context));
         return ApiResults.Json(session.ToDto(store.NowMs), EmulatorJsonContext.Wire.SessionDto);
-    }
+    });
 
     /// <summary>Livy's list: <c>from</c> is an offset in creation order, <c>total</c> counts every match. Does not
     /// count as a heartbeat, as in Livy. Only the page is serialized, so 100000 sessions stay cheap.</summary>
-    private static IResult List(HttpRequest request, SessionStore store)
+    private static IResult List(HttpRequest request, SessionStore store) => ApiResults.Checked(() =>
     {
-        int from, size;
-        string? target;
-        try
-        {
-            from = QueryParameters.OptionalNonNegative(request, "from") ?? 0;
-            size = QueryParameters.OptionalNonNegative(request, "size") ?? QueryParameters.DefaultPageSize;
-            var clusterName = QueryParameters.OptionalString(request, "cluster_name");
-            var queue = QueryParameters.OptionalString(request, "queue");
-            if (clusterName is not null && queue is not null)
-                throw new RequestValidationException("Give cluster_name or queue, not both.");
-            target = queue ?? clusterName;
-        }
-        catch (RequestValidationException e)
-        {
-            return ApiResults.InvalidParameter(e.Message);
-        }
-        var (total, page) = store.Page(target, from, size);
+        var (from, size) = QueryParameters.Window(request);
+        var clusterName = QueryParameters.OptionalString(request, "cluster_name");
+        var queue = QueryParameters.OptionalString(request, "queue");
+        if (clusterName is not null && queue is not null)
+            throw new RequestValidationException("Give cluster_name or queue, not both.");
+        var offset = from ?? 0;
+        var (total, page) = store.Page(queue ?? clusterName, offset, size);
         var now = store.NowMs;
-        return ApiResults.Json(new SessionListDto(from, total, [.. page.Select(s => s.ToDto(now))]), EmulatorJsonContext.Wire.SessionListDto);
-    }
+        return ApiResults.Json(new SessionListDto(offset, total, [.. page.Select(s => s.ToDto(now))]), EmulatorJsonContext.Wire.SessionListDto);
+    });
 
     private static IResult Get(string sessionId, SessionStore store) =>
         store.FindForRequest(sessionId) is { } session
@@ -71,23 +43,14 @@ internal static class SessionEndpoints
             ? ApiResults.Json(new SessionStateDto(session.Id, session.StateAt(store.NowMs)), EmulatorJsonContext.Wire.SessionStateDto)
             : ApiResults.SessionNotFound(sessionId);
 
-    private static IResult GetLog(string sessionId, HttpRequest request, SessionStore store)
+    /// <summary>The query is checked before the session is looked up, which is its heartbeat.</summary>
+    private static IResult GetLog(string sessionId, HttpRequest request, SessionStore store) => ApiResults.Checked(() =>
     {
-        int? from;
-        int size;
-        try
-        {
-            from = QueryParameters.OptionalNonNegative(request, "from");
-            size = QueryParameters.OptionalNonNegative(request, "size") ?? QueryParameters.DefaultPageSize;
-        }
-        catch (RequestValidationException e)
-        {
-            return ApiResults.InvalidParameter(e.Message);
-        }
+        var (from, size) = QueryParameters.Window(request);
         return store.FindForRequest(sessionId) is { } session
             ? ApiResults.Json(session.LogPage(from, size, store.NowMs), EmulatorJsonContext.Wire.SessionLogDto)
             : ApiResults.SessionNotFound(sessionId);
-    }
+    });
 
     private static IResult Delete(string sessionId, SessionStore store) =>
         store.FindForRequest(sessionId) is not null && store.Remove(sessionId)

@@ -12,9 +12,6 @@ internal sealed class SessionRecord
     /// <summary>What DLI's create example shows as the log of a session that is still starting.</summary>
     private static readonly string[] StartingLog = ["stdout: ", "\nstderr: ", "\nYARN Diagnostics: "];
 
-    /// <summary>How many of the last log lines the session object carries, as Livy's session object does.</summary>
-    private const int SessionObjectLogLines = 10;
-
     private readonly Lock _gate = new();
     private readonly EmulatorOptions _options;
     private readonly List<StatementRecord> _statements = [];
@@ -70,8 +67,7 @@ internal sealed class SessionRecord
     {
         lock (_gate)
         {
-            var log = LogLocked(nowMs);
-            var tail = log.Skip(Math.Max(0, log.Count - SessionObjectLogLines)).ToArray();
+            var tail = EmulatedLog.Tail(LogLocked(nowMs), line => line);
             var appId = nowMs >= IdleAtMs ? AppId : "";
             return new SessionDto(Id, appId, Name, Owner, Owner, Kind, tail, StateAtLocked(nowMs), AppInfoDto.Empty,
                 ScType, Target, Target, CreateTimeMs, UpdateTimeLocked(nowMs));
@@ -83,9 +79,8 @@ internal sealed class SessionRecord
     {
         lock (_gate)
         {
-            var log = LogLocked(nowMs);
-            var (start, count) = EmulatedLog.Window(log.Count, from, size);
-            return new SessionLogDto(Id, start, log.Count, log.GetRange(start, count));
+            var (start, total, lines) = EmulatedLog.Page(LogLocked(nowMs), from, size);
+            return new SessionLogDto(Id, start, total, lines);
         }
     }
 

@@ -5,27 +5,21 @@ using DliSession.Emulator.Validation;
 namespace DliSession.Emulator;
 
 /// <summary>
-/// All sessions, in memory (see <see cref="CreationOrderedIndex{T}"/>). Sessions with a heartbeat timeout are also
-/// kept in <see cref="_watched"/> so the watchdog sweep skips the rest.
+/// All sessions, in memory. Sessions with a heartbeat timeout are also kept in <see cref="_watched"/> so the watchdog
+/// sweep skips the rest.
 /// </summary>
-internal sealed class SessionStore(EmulatorOptions options, TimeProvider clock)
+internal sealed class SessionStore(EmulatorOptions options, TimeProvider clock) : RecordStore<SessionRecord>(clock, s => s.Id)
 {
-    private readonly CreationOrderedIndex<SessionRecord> _sessions = new(s => s.Id);
     private readonly ConcurrentDictionary<string, SessionRecord> _watched = new(StringComparer.Ordinal);
-    private readonly ApplicationIds _applicationIds = new(clock);
 
     public const string PreCreatedClusterName = "emulator_cluster";
-
-    public long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-    public int Count => _sessions.Count;
 
     public SessionRecord Create(CreateSessionRequest request, string owner)
     {
         var now = NowMs;
         var session = NewSession(request.Name, owner, request.Kind, request.ScType, request.Target, now, now + options.IdleDelayMs,
             request.HeartbeatTimeoutSeconds);
-        _sessions.Add(session);
+        Records.Add(session);
         Watch(session);
         return session;
     }
@@ -34,13 +28,13 @@ internal sealed class SessionStore(EmulatorOptions options, TimeProvider clock)
     public void PreCreate(int count)
     {
         var now = NowMs;
-        _sessions.AddMany(count, i =>
+        Records.AddMany(count, i =>
             NewSession("session-" + i.ToString("D6", CultureInfo.InvariantCulture), "emulator", "spark", "A", PreCreatedClusterName, now, now, 0));
     }
 
     private SessionRecord NewSession(string name, string owner, string kind, string scType, string target, long now,
         long idleAt, int heartbeatTimeoutSeconds) =>
-        new(options, Guid.NewGuid().ToString(), name, owner, kind, scType, target, now, idleAt, _applicationIds.Next(),
+        new(options, Guid.NewGuid().ToString(), name, owner, kind, scType, target, now, idleAt, ApplicationIds.Next(),
             heartbeatTimeoutSeconds);
 
     private void Watch(SessionRecord session)
@@ -59,7 +53,7 @@ internal sealed class SessionStore(EmulatorOptions options, TimeProvider clock)
     /// <summary>Finds a session without refreshing its heartbeat (control API); an expired one is deleted first.</summary>
     public SessionRecord? Find(string id)
     {
-        var session = _sessions.Find(id);
+        var session = Records.Find(id);
         if (session is null || !session.IsExpiredAt(NowMs)) return session;
         Remove(id);
         return null;
@@ -68,12 +62,12 @@ internal sealed class SessionStore(EmulatorOptions options, TimeProvider clock)
     public bool Remove(string id)
     {
         _watched.TryRemove(id, out _);
-        return _sessions.Remove(id);
+        return Records.Remove(id);
     }
 
     /// <summary>One page of sessions in creation order, and how many match the filter in all.</summary>
     public (int Total, IReadOnlyList<SessionRecord> Page) Page(string? target, int from, int size) =>
-        _sessions.Page(target is null ? null : s => s.Target == target, from, size);
+        Records.Page(target is null ? null : s => s.Target == target, from, size);
 
     /// <summary>The watchdog's pass: deletes every watched session whose heartbeat timeout has passed.</summary>
     public void SweepExpired()
@@ -83,9 +77,9 @@ internal sealed class SessionStore(EmulatorOptions options, TimeProvider clock)
             if (session.IsExpiredAt(now)) Remove(session.Id);
     }
 
-    public void Clear()
+    public override void Clear()
     {
-        _sessions.Clear();
+        base.Clear();
         _watched.Clear();
     }
 }

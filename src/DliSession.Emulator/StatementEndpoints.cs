@@ -2,7 +2,6 @@ using System.Globalization;
 using DliSession.Emulator.Json;
 using DliSession.Emulator.Pipeline;
 using DliSession.Emulator.Validation;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace DliSession.Emulator;
 
@@ -21,20 +20,15 @@ internal static class StatementEndpoints
     private static IResult Create(string sessionId, HttpContext context, SessionStore store)
     {
         if (store.FindForRequest(sessionId) is not { } session) return ApiResults.SessionNotFound(sessionId);
-        string code;
-        try
+        return ApiResults.Checked(() =>
         {
-            code = CreateStatementValidator.Validate(context.Features.GetRequiredFeature<BufferedRequestBody>().Bytes);
-        }
-        catch (RequestValidationException e)
-        {
-            return ApiResults.InvalidParameter(e.Message);
-        }
-        var now = store.NowMs;
-        // Livy's require(isActive) failure, answered the way Livy answers it.
-        return session.TryAddStatement(code, now) is { } statement
-            ? ApiResults.Json(statement.ToDto(now), EmulatorJsonContext.Wire.StatementDto)
-            : ApiResults.Message("requirement failed: Session isn't active.", StatusCodes.Status400BadRequest);
+            var code = CreateStatementValidator.Validate(BufferedRequestBody.Of(context));
+            var now = store.NowMs;
+            // Livy's require(isActive) failure, answered the way Livy answers it.
+            return session.TryAddStatement(code, now) is { } statement
+                ? ApiResults.Json(statement.ToDto(now), EmulatorJsonContext.Wire.StatementDto)
+                : ApiResults.Message("requirement failed: Session isn't active.", StatusCodes.Status400BadRequest);
+        });
     }
 
     private static IResult List(string sessionId, SessionStore store) =>

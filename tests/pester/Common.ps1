@@ -48,31 +48,61 @@ function Wait-ApiRequest {
     Wait-Until { (Get-DliEmulatorStats $Emulator).requests -gt $Before } -What 'the request to reach the emulator'
 }
 
-function Invoke-FreshPwsh {
-    # Runs a script file in a new pwsh process (no profile, nothing imported) with extra environment variables, and
-    # returns its exit code and what it wrote to stdout and stderr. Use it where a test needs what this process
-    # already has loaded out of the way, or a different HOME. A $null value removes that variable.
-    param([Parameter(Mandatory)] [string] $Path, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{}, [int] $TimeoutSec = 120)
+function Start-FreshPwsh {
+    # Starts a new pwsh process (no profile, nothing imported, non-interactive) on a script file (-Path, with
+    # -ArgumentList) or a command (-Command), with extra environment variables, and returns at once: the process and
+    # what it writes to stdout and stderr, read as it comes. Wait-FreshPwsh collects it. Start several where they are
+    # independent, so their start-ups overlap. A $null value in -Environment removes that variable.
+    param([string] $Path, [string] $Command, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{})
+    if ([string]::IsNullOrEmpty($Path) -eq [string]::IsNullOrEmpty($Command)) { throw 'Start-FreshPwsh needs -Path or -Command, not both.' }
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $Path) + $ArgumentList) { $psi.ArgumentList.Add($a) }
+    $what = if ($Path) { @('-File', $Path) + $ArgumentList } else { @('-Command', $Command) }
+    foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive') + $what) { $psi.ArgumentList.Add($a) }
     foreach ($name in $Environment.Keys) {
-        if ($null -eq $Environment[$name]) { $psi.Environment.Remove($name) | Out-Null } else { $psi.Environment[$name] = $Environment[$name] }
+        if ($null -eq $Environment[$name]) { $psi.Environment.Remove($name) | Out-Null } else { $psi.Environment[$name] = [string] $Environment[$name] }
     }
     $psi.Environment['NO_COLOR'] = '1'
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($psi)
-    try {
-        $stdout = $process.StandardOutput.ReadToEndAsync()
-        $stderr = $process.StandardError.ReadToEndAsync()
-        if (-not $process.WaitForExit($TimeoutSec * 1000)) {
-            $process.Kill($true)
-            throw "pwsh -File $Path did not finish within $TimeoutSec s."
-        }
-        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+    [pscustomobject]@{
+        Process = $process
+        What    = if ($Path) { "pwsh -File $Path" } else { 'pwsh -Command' }
+        Ended   = $false
+        Output  = $process.StandardOutput.ReadToEndAsync()
+        Error   = $process.StandardError.ReadToEndAsync()
     }
-    finally { $process.Dispose() }
+}
+
+function Wait-FreshPwsh {
+    # Waits for a pwsh started by Start-FreshPwsh to end and returns its exit code and what it wrote to stdout and
+    # stderr; after -TimeoutSec it ends the process and throws.
+    param([Parameter(Mandatory, Position = 0)] $Run, [int] $TimeoutSec = 120)
+    try {
+        if (-not $Run.Process.WaitForExit($TimeoutSec * 1000)) { throw "$($Run.What) did not finish within $TimeoutSec s." }
+        [pscustomobject]@{ ExitCode = $Run.Process.ExitCode; Output = $Run.Output.Result; Error = $Run.Error.Result }
+    }
+    finally { Stop-FreshPwsh $Run }
+}
+
+function Stop-FreshPwsh {
+    # Ends a pwsh started by Start-FreshPwsh that is still running (a test that failed before waiting for it) and
+    # releases it; one already ended is left alone.
+    param([Parameter(Mandatory, Position = 0)] $Run)
+    if ($Run.Ended) { return }
+    $Run.Ended = $true
+    try { if (-not $Run.Process.HasExited) { $Run.Process.Kill($true) } }
+    finally { $Run.Process.Dispose() }
+}
+
+function Invoke-FreshPwsh {
+    # Runs a script file (-Path) or a command (-Command) in a new pwsh (see Start-FreshPwsh) and returns its exit code
+    # and what it wrote to stdout and stderr. Use it where a test needs what this process already has loaded out of the
+    # way, a different HOME or environment, the host's own output (What-if lines), or an exit code.
+    param([string] $Path, [string] $Command, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{}, [int] $TimeoutSec = 120)
+    $start = @{ Path = $Path; Command = $Command; ArgumentList = $ArgumentList; Environment = $Environment }
+    Wait-FreshPwsh (Start-FreshPwsh @start) -TimeoutSec $TimeoutSec
 }
 
 function Invoke-WithRecordingHost {

@@ -16,6 +16,19 @@ BeforeAll {
         Connect-Dli -Endpoint $Server.Uri -ProjectId 'p1' -Token $Token -PassThru
     }
 
+    function Invoke-ModulePwsh {
+        # Runs $Script in a fresh pwsh connected to the hostile server (project p1), then writes 'finished'; returns
+        # everything it wrote to stdout and stderr, the host's What-if lines included.
+        param([Parameter(Mandatory, Position = 0)] [string] $Script, [hashtable] $Environment = @{}, [string] $Endpoint = $Server.Uri)
+        $run = Invoke-FreshPwsh -Environment $Environment -Command @"
+Import-Module '$ModulePath'
+Connect-Dli -Endpoint '$Endpoint' -ProjectId p1 -Token (ConvertTo-SecureString '$TokenText' -AsPlainText -Force)
+$Script
+'finished'
+"@
+        $run.Output + $run.Error
+    }
+
     function Get-Errors {
         # Runs the script block and returns the error records it wrote, so no error stops the test.
         param([scriptblock] $Command)
@@ -30,6 +43,13 @@ AfterAll {
 }
 
 Describe '-Force skips only the prompt' {
+    BeforeDiscovery {
+        # The commands that delete or cancel: what -WhatIf would say, and the one request a confirmed call sends.
+        $script:Destructive = @(
+            @{ Command = 'Remove-DliSession -Id s1'; Operation = 'Delete the Spark session and lose its state'; Target = 'session s1'; Request = 'DELETE /v2.0/p1/sessions/s1' }
+            @{ Command = 'Stop-DliSparkJob -Id j1'; Operation = 'Cancel the Spark job and lose its work'; Target = 'Spark job j1'; Request = 'DELETE /v2.0/p1/batches/j1' }
+        )
+    }
     BeforeEach {
         $Server.Reset()
         Set-HostileAnswer $Server -Match '^DELETE ' -Body '{"msg":"deleted"}'
@@ -37,13 +57,11 @@ Describe '-Force skips only the prompt' {
         Connect-Hostile | Out-Null
     }
 
-    It 'sends nothing and writes the What-if line under $WhatIfPreference, even with -Force' {
-        $output = Invoke-ChildPwsh @"
-Connect-Dli -Endpoint '$($Server.Uri)' -ProjectId p1 -Token (ConvertTo-SecureString t -AsPlainText -Force)
-& { `$WhatIfPreference = `$true; Remove-DliSession -Id s1 -Force }
-'finished'
-"@
-        $output | Should -Match 'What if: Performing the operation "Delete the Spark session and lose its state" on target "session s1"'
+    It 'has a row for each command that deletes or cancels' { $Destructive | Should -HaveCount 2 }
+
+    It 'sends nothing from <Command> -Force under $WhatIfPreference and writes the What-if line' -ForEach $Destructive {
+        $output = Invoke-ModulePwsh "& { `$WhatIfPreference = `$true; $Command -Force }"
+        $output | Should -Match ([regex]::Escape("What if: Performing the operation `"$Operation`" on target `"$Target`""))
         $output | Should -Match 'finished'
         Get-HostileRequest $Server | Should -HaveCount 0
     }
@@ -53,43 +71,17 @@ Connect-Dli -Endpoint '$($Server.Uri)' -ProjectId p1 -Token (ConvertTo-SecureStr
         Get-HostileRequest $Server | Should -HaveCount 0
     }
 
-    It 'sends nothing from Stop-DliSparkJob -Force under $WhatIfPreference and writes the What-if line' {
-        $output = Invoke-ChildPwsh @"
-Connect-Dli -Endpoint '$($Server.Uri)' -ProjectId p1 -Token (ConvertTo-SecureString t -AsPlainText -Force)
-& { `$WhatIfPreference = `$true; Stop-DliSparkJob -Id j1 -Force }
-'finished'
-"@
-        $output | Should -Match 'What if: Performing the operation "Cancel the Spark job and lose its work" on target "Spark job j1"'
-        $output | Should -Match 'finished'
-        Get-HostileRequest $Server | Should -HaveCount 0
-    }
-
-    It 'cancels without a prompt with Stop-DliSparkJob -WhatIf:$false -Force under $WhatIfPreference' {
-        $output = Invoke-ChildPwsh @"
-Connect-Dli -Endpoint '$($Server.Uri)' -ProjectId p1 -Token (ConvertTo-SecureString t -AsPlainText -Force)
-& { `$WhatIfPreference = `$true; Stop-DliSparkJob -Id j1 -Force -WhatIf:`$false -ErrorAction Stop }
-'finished'
-"@
-        $output | Should -Match 'finished'
-        $output | Should -Not -Match 'NonInteractive'
-        (Get-HostileRequest $Server).ForEach({ "$_" }) | Should -Be @('DELETE /v2.0/p1/batches/j1')
-    }
-
     It 'sends nothing from Stop-DliStatement under $WhatIfPreference' {
         & { $WhatIfPreference = $true; Stop-DliStatement -SessionId s1 -Id 1 }
         Get-HostileRequest $Server | Should -HaveCount 0
     }
 
-    It 'deletes without a prompt with -WhatIf:$false -Force under $WhatIfPreference' {
+    It 'runs <Command> without a prompt with -WhatIf:$false -Force under $WhatIfPreference' -ForEach $Destructive {
         # -NonInteractive turns any prompt into an error, so a prompt cannot go unnoticed.
-        $output = Invoke-ChildPwsh @"
-Connect-Dli -Endpoint '$($Server.Uri)' -ProjectId p1 -Token (ConvertTo-SecureString t -AsPlainText -Force)
-& { `$WhatIfPreference = `$true; Remove-DliSession -Id s1 -Force -WhatIf:`$false -ErrorAction Stop }
-'finished'
-"@
+        $output = Invoke-ModulePwsh "& { `$WhatIfPreference = `$true; $Command -Force -WhatIf:`$false -ErrorAction Stop }"
         $output | Should -Match 'finished'
         $output | Should -Not -Match 'NonInteractive'
-        (Get-HostileRequest $Server).ForEach({ "$_" }) | Should -Be @('DELETE /v2.0/p1/sessions/s1')
+        (Get-HostileRequest $Server).ForEach({ "$_" }) | Should -Be @($Request)
     }
 }
 
@@ -236,11 +228,8 @@ Describe 'Proxies and loopback' {
         @{ HostName = '127.0.0.1'; NoProxy = '' }
     ) {
         $endpoint = "http://$($HostName):$($Server.Port)"
-        $output = Invoke-ChildPwsh -Environment @{ HTTP_PROXY = $Elsewhere.Uri; NO_PROXY = $NoProxy } @"
-Connect-Dli -Endpoint '$endpoint' -ProjectId p1 -Token (ConvertTo-SecureString '$TokenText' -AsPlainText -Force)
-(Get-DliSession -Id s1 -ErrorAction Stop).Id
-"@
-        $output.Trim() | Should -Be 's1'
+        $output = Invoke-ModulePwsh -Endpoint $endpoint -Environment @{ HTTP_PROXY = $Elsewhere.Uri; NO_PROXY = $NoProxy } '(Get-DliSession -Id s1 -ErrorAction Stop).Id'
+        $output.Trim() -split '\r?\n' | Should -Be @('s1', 'finished')
         Get-HostileRequest $Elsewhere | Should -HaveCount 0
         (Get-HostileRequest $Server).ForEach({ $_.Header('X-Auth-Token') }) | Should -Be @($TokenText)
     }

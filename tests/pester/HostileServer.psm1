@@ -1,6 +1,5 @@
 # Test support for attack tests: a hostile loopback HTTP server (HostileServer.cs) that records raw requests and
-# answers from scripted rules or with endless list and log pages, and a child pwsh for what only a fresh process shows (the What-if line on the host,
-# a proxy read from the environment at start-up). Used only by tests; not shipped with the module.
+# answers from scripted rules or with endless list and log pages. Used only by tests; not shipped with the module.
 
 Set-StrictMode -Version Latest
 
@@ -47,26 +46,4 @@ function Get-HostileRequest {
     @($Server.Requests.ToArray())
 }
 
-function Invoke-ChildPwsh {
-    # Runs -Script in a fresh pwsh with the built module imported and -Environment set, and returns everything it
-    # wrote to stdout and stderr as one string (the host's What-if lines included).
-    param(
-        [Parameter(Mandatory, Position = 0)] [string] $Script,
-        [hashtable] $Environment = @{}
-    )
-    $module = (Resolve-Path "$PSScriptRoot/../../out/DliSession/DliSession.psd1").Path
-    $psi = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-    $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
-    foreach ($a in '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$module'; $Script") { $psi.ArgumentList.Add($a) }
-    foreach ($name in $Environment.Keys) { $psi.Environment[$name] = [string] $Environment[$name] }
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($psi)
-    $stderr = $process.StandardError.ReadToEndAsync()
-    $stdout = $process.StandardOutput.ReadToEnd()
-    if (-not $process.WaitForExit(120000)) { $process.Kill($true); throw 'The child pwsh did not finish within 120 s.' }
-    $stdout + $stderr.Result
-}
-
-Export-ModuleMember -Function Start-HostileServer, Set-HostileAnswer, Set-HostileEndlessAnswer, Get-HostileRequest, Invoke-ChildPwsh
+Export-ModuleMember -Function Start-HostileServer, Set-HostileAnswer, Set-HostileEndlessAnswer, Get-HostileRequest

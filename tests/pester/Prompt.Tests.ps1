@@ -220,24 +220,18 @@ Describe 'New-DliSession at the prompt' {
                 "`$k = ConvertTo-SecureString '$($slow.SecretKey)' -AsPlainText -Force; " +
                 "Connect-Dli -Endpoint '$($slow.BaseUri)' -ProjectId '$($slow.ProjectId)' -AccessKey '$($slow.AccessKey)' -SecretKey `$k; " +
                 'New-DliSession -Queue q -Name slowstart -Wait'
-            $psi = [Diagnostics.ProcessStartInfo]::new('dotnet', [string[]]@((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-Command', $command))
-            $psi.RedirectStandardOutput = $true
-            $psi.RedirectStandardError = $true
-            $child = [Diagnostics.Process]::Start($psi)
-            $output = $child.StandardOutput.ReadToEndAsync()
-            $null = $child.StandardError.ReadToEndAsync()
+            $child = Start-FreshPwsh -Command $command
             $deadline = [datetime]::UtcNow.AddSeconds(90)
             while (-not (Get-ApiRequest $slow -Method GET -Path '*/state') -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
             Get-ApiRequest $slow -Method GET -Path '*/state' | Should -Not -BeNullOrEmpty -Because 'the wait had begun'
-            & kill -INT $child.Id
-            $child.WaitForExit(30000) | Should -BeTrue
+            & kill -INT $child.Process.Id
+            $ended = Wait-FreshPwsh $child -TimeoutSec 30
             $created = (Get-ApiRequest $slow -Method GET -Path '*/state')[0].path -replace '^.*/sessions/([^/]+)/state$', '$1'
-            $output.Result -replace '\e\[[0-9;]*m' -replace '\s+', ' ' |
+            $ended.Output -replace '\e\[[0-9;]*m' -replace '\s+', ' ' |
                 Should -BeLike "*WARNING: The wait was stopped, but session 'slowstart' (*…) was created and goes on starting. Remove it with: Remove-DliSession -Id $created*"
         }
         finally {
-            if ($child -and -not $child.HasExited) { $child.Kill($true) }
-            if ($child) { $child.Dispose() }
+            if ($child) { Stop-FreshPwsh $child }
             Stop-DliEmulator $slow
         }
     }

@@ -214,43 +214,36 @@ Import-Module '$RepoRoot/out/DliSession/DliSession.psd1'
 `$job | Get-DliSparkJobLog -Tail 20
 "@
         # The child pwsh finds the emulator through the environment, as a scheduled runbook would.
-        $saved = @{}
         $variables = @{ DLI_ENDPOINT = $script:Slow.BaseUri; HUAWEICLOUD_SDK_PROJECT_ID = $script:Slow.ProjectId
             HUAWEICLOUD_SDK_AK = $script:Slow.AccessKey; HUAWEICLOUD_SDK_SK = $script:Slow.SecretKey
             HUAWEICLOUD_SDK_CREDENTIALS_FILE = (Join-Path $TestDrive 'none') }
-        foreach ($name in $variables.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $variables[$name]) }
-        try {
-            # This very pwsh: run as a dotnet tool it is dotnet with pwsh.dll, else the pwsh executable itself.
-            $pwsh = [Environment]::ProcessPath
-            [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path (Split-Path ([psobject].Assembly.Location)) 'pwsh.dll' } else { @() }
-
-            $killer = Start-JobKiller $script:Slow -Name 'runbook-dies' -Line 'driver exited with code 1'
-            $output = & $pwsh @prefix -NoProfile -NonInteractive -File $runbook 'runbook-dies' 2>&1
-            $diedWith = $LASTEXITCODE
-            $killer | Wait-Job -Timeout 30 | Remove-Job -Force
-            $diedWith | Should -Be 1
-            ($output -join "`n") | Should -Match 'DliSparkJobFailed|is dead'
-            ($output -join "`n") | Should -Match 'driver exited with code 1'
-
-            # The same runbook against a job that runs to success.
-            $success = Start-ThreadJob -ArgumentList $script:Slow.BaseUri, $script:Slow.ProjectId, $script:Slow.Token {
-                param($Base, $Project, $Token)
-                $deadline = [datetime]::UtcNow.AddSeconds(60)
-                while ([datetime]::UtcNow -lt $deadline) {
-                    $jobs = (Invoke-RestMethod "$Base/v2.0/$Project/batches?job_name=runbook-ok" -Headers @{ 'X-Auth-Token' = $Token }).sessions
-                    if ($jobs) { return (Invoke-RestMethod -Method Post "$Base/_emulator/batches/$($jobs[0].id)/state" -ContentType 'application/json' -Body '{"state":"success"}').state }
-                    Start-Sleep -Milliseconds 50
-                }
+        $killer = Start-JobKiller $script:Slow -Name 'runbook-dies' -Line 'driver exited with code 1'
+        # The same runbook against a job that runs to success, at the same time: the two jobs have their own names.
+        $success = Start-ThreadJob -ArgumentList $script:Slow.BaseUri, $script:Slow.ProjectId, $script:Slow.Token {
+            param($Base, $Project, $Token)
+            $deadline = [datetime]::UtcNow.AddSeconds(60)
+            while ([datetime]::UtcNow -lt $deadline) {
+                $jobs = (Invoke-RestMethod "$Base/v2.0/$Project/batches?job_name=runbook-ok" -Headers @{ 'X-Auth-Token' = $Token }).sessions
+                if ($jobs) { return (Invoke-RestMethod -Method Post "$Base/_emulator/batches/$($jobs[0].id)/state" -ContentType 'application/json' -Body '{"state":"success"}').state }
+                Start-Sleep -Milliseconds 50
             }
-            $output = & $pwsh @prefix -NoProfile -NonInteractive -File $runbook 'runbook-ok' 2>&1
-            $succeededWith = $LASTEXITCODE
-            $success | Wait-Job -Timeout 30 | Remove-Job -Force
-            $succeededWith | Should -Be 0 -Because ($output -join "`n")
-            @($output).Count | Should -BeGreaterThan 0
+        }
+        $dies = Start-FreshPwsh -Path $runbook -ArgumentList 'runbook-dies' -Environment $variables
+        $ok = Start-FreshPwsh -Path $runbook -ArgumentList 'runbook-ok' -Environment $variables
+        try {
+            $died = Wait-FreshPwsh $dies
+            $succeeded = Wait-FreshPwsh $ok
         }
         finally {
-            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            Stop-FreshPwsh $dies
+            Stop-FreshPwsh $ok
+            $killer, $success | Wait-Job -Timeout 30 | Remove-Job -Force
         }
+        $died.ExitCode | Should -Be 1
+        $died.Output + $died.Error | Should -Match 'DliSparkJobFailed|is dead'
+        $died.Output + $died.Error | Should -Match 'driver exited with code 1'
+        $succeeded.ExitCode | Should -Be 0 -Because ($succeeded.Output + $succeeded.Error)
+        $succeeded.Output | Should -Not -BeNullOrEmpty
     }
 }
 
@@ -486,7 +479,9 @@ Describe 'Get-DliSparkJob' {
         @(Get-ApiRequest $script:Emulator -Method GET -Path '*/batches').Count | Should -BeLessOrEqual 2
         Clear-DliEmulatorJournal $script:Emulator
         Get-DliSparkJob -First 2 | Should -HaveCount 2
-        @((Get-ApiRequest $script:Emulator -Method GET -Path '*/batches').query) | Should -BeExactly @('?from=0&size=2')
+        # The page read ahead above (size=3) may be answered, and journaled, only after the journal was cleared.
+        @((Get-ApiRequest $script:Emulator -Method GET -Path '*/batches').query | Where-Object { $_ -notlike '*size=3' }) |
+            Should -BeExactly @('?from=0&size=2')
     }
 
     It 'writes DLI.0002 for an id that does not exist' {

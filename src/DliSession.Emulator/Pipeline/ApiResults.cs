@@ -1,4 +1,5 @@
 using DliSession.Emulator.Json;
+using DliSession.Emulator.Validation;
 
 namespace DliSession.Emulator.Pipeline;
 
@@ -7,6 +8,20 @@ internal static class ApiResults
 {
     public static IResult Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, int status = StatusCodes.Status200OK) =>
         Results.Json(value, type, statusCode: status);
+
+    /// <summary>The answer <paramref name="answer"/> gives, or DLI.0001 in its words when it refuses the request's
+    /// body or query (a <see cref="RequestValidationException"/>).</summary>
+    public static IResult Checked(Func<IResult> answer)
+    {
+        try
+        {
+            return answer();
+        }
+        catch (RequestValidationException e)
+        {
+            return InvalidParameter(e.Message);
+        }
+    }
 
     /// <summary>DLI.0001, parameter check error, with a message that names the field and the rule.</summary>
     public static IResult InvalidParameter(string message) =>

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace DliSession.Emulator.Pipeline;
 
 /// <summary>Who made the request: the access key of a signed request, else <see cref="Anonymous"/>. Sessions report
@@ -5,4 +7,6 @@ namespace DliSession.Emulator.Pipeline;
 internal sealed record Caller(string Name)
 {
     public static readonly Caller Anonymous = new("emulator");
+
+    public static string NameOf(HttpContext context) => context.Features.GetRequiredFeature<Caller>().Name;
 }

@@ -8,6 +8,11 @@ internal static class QueryParameters
 {
     public const int DefaultPageSize = 100;
 
+    /// <summary>The window of a list or log page: <c>from</c> when given (a log then reads its last lines) and
+    /// <c>size</c>, <see cref="DefaultPageSize"/> when not given.</summary>
+    public static (int? From, int Size) Window(HttpRequest request) =>
+        (OptionalNonNegative(request, "from"), OptionalNonNegative(request, "size") ?? DefaultPageSize);
+
     public static int? OptionalNonNegative(HttpRequest request, string name) =>
         OptionalNonNegativeLong(request, name) switch
         {

@@ -92,6 +92,9 @@ public sealed class SparkJobClientTests : IAsyncLifetime
     public async Task A_job_made_to_die_is_terminal_and_its_log_ends_with_the_lines_it_died_with()
     {
         var job = await _client.SubmitSparkJobAsync(Minimal(), default);
+        // Held running first: on a loaded machine the job's 300 ms can pass before the failure arrives, and a job that
+        // has succeeded cannot die.
+        await _emulator.HoldSparkJobAsync(job.Id, SparkJobStates.Running);
         Assert.Equal("dead", await _emulator.FailSparkJobAsync(job.Id, "Exception in thread main", "at com.example.Main"));
 
         var result = await Poller.WaitAsync(cancel => _client.GetSparkJobStateAsync(job.Id, cancel),
