@@ -170,15 +170,28 @@ internal sealed record SessionPage(
     [property: JsonPropertyName("total")] int? Total,
     [property: JsonPropertyName("sessions")] List<Session>? Sessions);
 
-/// <summary>The Spark job (batch) fields a caller reads; appId is left out, since DLI sends it in several shapes.</summary>
+/// <summary>
+/// The Spark job (batch) fields a caller reads, the same ones the module maps (req_body kept as its JSON text, as the
+/// module keeps it until asked); appId is left out, since DLI sends it in several shapes.
+/// </summary>
 internal sealed record Job(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("owner")] string? Owner,
+    [property: JsonPropertyName("proxyUser")] string? ProxyUser,
+    [property: JsonPropertyName("kind")] string? Kind,
     [property: JsonPropertyName("state")] string? State,
+    [property: JsonPropertyName("log")] string[]? Log,
     [property: JsonPropertyName("queue")] string? Queue,
     [property: JsonPropertyName("sc_type")] string? ScType,
     [property: JsonPropertyName("cluster_name")] string? ClusterName,
-    [property: JsonPropertyName("create_time")] long? CreateTime);
+    [property: JsonPropertyName("image")] string? Image,
+    [property: JsonPropertyName("feature")] string? Feature,
+    [property: JsonPropertyName("spark_version")] string? SparkVersion,
+    [property: JsonPropertyName("req_body")] string? RequestBody,
+    [property: JsonPropertyName("create_time")] long? CreateTime,
+    [property: JsonPropertyName("update_time")] long? UpdateTime,
+    [property: JsonPropertyName("duration")] long? Duration);
 
 /// <summary>A page of the batch list: DLI puts the jobs under "sessions", as in the session list.</summary>
 internal sealed record JobPage(
