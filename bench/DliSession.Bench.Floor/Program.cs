@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using DliSession.Client.Auth;
 
 // The floor of bench/Invoke-Benchmark.ps1. Modes:
-//   serve <baseUri> <projectId> <token>   reads "get <id> <n>", "getjob <id> <n>", "post <n>" or "quit" from stdin and answers each
+//   serve <baseUri> <projectId> <token>   reads "get <id> <n>", "getjob <id> <n>" or "post <n>" from stdin until it ends, answering each
 //                                        with one line of per-call microseconds, so the script can interleave it
 //                                        with its PowerShell contenders against the same emulator
 //   list <baseUri> <projectId> <token> <pageSize>   streams the whole session list; prints one JSON line
@@ -47,8 +48,8 @@ internal static class Floor
                 var started = Stopwatch.GetTimestamp();
                 var id = parts[0] switch
                 {
-                    "get" => (await GetAsync(client, "sessions/" + Uri.EscapeDataString(parts[1])))?.Id,
-                    "getjob" => (await GetJobAsync(client, "batches/" + Uri.EscapeDataString(parts[1])))?.Id,
+                    "get" => (await GetAsync(client, "sessions/" + Uri.EscapeDataString(parts[1]), FloorJson.Default.Session))?.Id,
+                    "getjob" => (await GetAsync(client, "batches/" + Uri.EscapeDataString(parts[1]), FloorJson.Default.Job))?.Id,
                     "post" => (await PostAsync(client))?.Id,
                     _ => null,
                 };
@@ -60,43 +61,30 @@ internal static class Floor
         return 0;
     }
 
-    public static async Task<int> List(HttpClient client, int pageSize)
-    {
-        var started = Stopwatch.GetTimestamp();
-        double firstMs = -1;
-        var count = 0;
-        for (var from = 0; ; from += pageSize)
-        {
-            using var response = await client.GetAsync($"sessions?from={from}&size={pageSize}", HttpCompletionOption.ResponseHeadersRead);
-            response.EnsureSuccessStatusCode();
-            await using var body = await response.Content.ReadAsStreamAsync();
-            var page = await JsonSerializer.DeserializeAsync(body, FloorJson.Default.SessionPage);
-            if (page?.Sessions is not { Count: > 0 } sessions) break;
-            if (firstMs < 0) firstMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            count += sessions.Count;
-            if (page.Total is { } total && from + sessions.Count >= total) break;
-        }
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        Console.WriteLine(JsonSerializer.Serialize(new ListResult(seconds, firstMs, count, peak), FloorJson.Default.ListResult));
-        return 0;
-    }
+    public static Task<int> List(HttpClient client, int pageSize) =>
+        ListAll(client, "sessions", pageSize, FloorJson.Default.SessionPage, page => (page.Sessions?.Count ?? 0, page.Total));
 
-    public static async Task<int> ListJobs(HttpClient client, int pageSize)
+    public static Task<int> ListJobs(HttpClient client, int pageSize) =>
+        ListAll(client, "batches", pageSize, FloorJson.Default.JobPage, page => (page.Batches?.Count ?? 0, page.Total));
+
+    /// <summary>Reads a list page by page to its end, timing the whole and the first item; prints one JSON line.</summary>
+    private static async Task<int> ListAll<TPage>(HttpClient client, string path, int pageSize, JsonTypeInfo<TPage> pageType,
+        Func<TPage, (int Count, int? Total)> measure)
     {
         var started = Stopwatch.GetTimestamp();
         double firstMs = -1;
         var count = 0;
         for (var from = 0; ; from += pageSize)
         {
-            using var response = await client.GetAsync($"batches?from={from}&size={pageSize}", HttpCompletionOption.ResponseHeadersRead);
+            using var response = await client.GetAsync($"{path}?from={from}&size={pageSize}", HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
             await using var body = await response.Content.ReadAsStreamAsync();
-            var page = await JsonSerializer.DeserializeAsync(body, FloorJson.Default.JobPage);
-            if (page?.Batches is not { Count: > 0 } jobs) break;
+            if (await JsonSerializer.DeserializeAsync(body, pageType) is not { } page) break;
+            var (items, total) = measure(page);
+            if (items == 0) break;
             if (firstMs < 0) firstMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            count += jobs.Count;
-            if (page.Total is { } total && from + jobs.Count >= total) break;
+            count += items;
+            if (total is { } all && from + items >= all) break;
         }
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -121,22 +109,15 @@ internal static class Floor
 
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: serve <baseUri> <projectId> <token> | list <baseUri> <projectId> <token> <pageSize> | sign <n>");
+        Console.Error.WriteLine("usage: serve <baseUri> <projectId> <token> | list|listjobs <baseUri> <projectId> <token> <pageSize> | sign <n>");
         return 2;
     }
 
-    private static async Task<Session?> GetAsync(HttpClient client, string path)
+    private static async Task<T?> GetAsync<T>(HttpClient client, string path, JsonTypeInfo<T> type)
     {
         using var response = await client.GetAsync(path);
         response.EnsureSuccessStatusCode();
-        return JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(), FloorJson.Default.Session);
-    }
-
-    private static async Task<Job?> GetJobAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        response.EnsureSuccessStatusCode();
-        return JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(), FloorJson.Default.Job);
+        return JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(), type);
     }
 
     private static async Task<Session?> PostAsync(HttpClient client)
