@@ -128,22 +128,16 @@ Describe 'Ids that would change the path' {
         Get-HostileRequest $Server | Should -HaveCount 0
     }
 
-    It 'sends no DELETE for a hostile Spark job list whose ids are . and ..' {
-        Set-HostileAnswer $Server -Match '^GET /v2\.0/p1/batches\?' -Body '{"total":2,"sessions":[{"id":".","state":"running"},{"id":"..","state":"running"}]}'
-        $failures = Get-Errors { Get-DliSparkJob | Stop-DliSparkJob -Force }
-        $failures | Should -HaveCount 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'DliResponseWrongShape*'
-        $failures[0].Exception.Message | Should -Match 'cannot be used in a request URL'
-        (Get-HostileRequest $Server).Method | Should -Be @('GET')
-    }
-
     It 'refuses -ProjectId ..' {
         { Connect-Dli -Endpoint $Server.Uri -ProjectId '..' -Token $Token } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
 
-    It 'sends no DELETE for a hostile list whose ids are . and ..' {
-        Set-HostileAnswer $Server -Match '^GET /v2\.0/p1/sessions\?' -Body '{"total":2,"sessions":[{"id":".","state":"idle"},{"id":"..","state":"idle"}]}'
-        $failures = Get-Errors { Get-DliSession | Remove-DliSession -Force }
+    It 'sends no DELETE for a hostile <Noun> list whose ids are . and ..' -ForEach @(
+        @{ Noun = 'session'; List = 'sessions'; State = 'idle'; Pipeline = { Get-DliSession | Remove-DliSession -Force } }
+        @{ Noun = 'Spark job'; List = 'batches'; State = 'running'; Pipeline = { Get-DliSparkJob | Stop-DliSparkJob -Force } }
+    ) {
+        Set-HostileAnswer $Server -Match "^GET /v2\.0/p1/$List\?" -Body "{`"total`":2,`"sessions`":[{`"id`":`".`",`"state`":`"$State`"},{`"id`":`"..`",`"state`":`"$State`"}]}"
+        $failures = Get-Errors $Pipeline
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'DliResponseWrongShape*'
         $failures[0].Exception.Message | Should -Match 'cannot be used in a request URL'
