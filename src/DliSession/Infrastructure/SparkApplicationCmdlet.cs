@@ -71,7 +71,7 @@ public abstract class SparkApplicationCmdlet : DliCmdlet
 
     /// <summary>
     /// <paramref name="request"/> with the shared parameters in its shared fields. The compute type goes out in
-    /// capitals, the only spelling DLI takes, whatever case -ScType was typed in.
+    /// capitals, as DLI documents the values, whatever case -ScType was typed in.
     /// </summary>
     private protected T WithSharedFields<T>(T request) where T : SparkApplicationRequest
     {
